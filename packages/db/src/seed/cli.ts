@@ -1,0 +1,23 @@
+import { parseArgs } from "node:util";
+import { createDb } from "../client.ts";
+import { seedDemoData } from "./index.ts";
+
+/** `pnpm db:seed -- --accounts 10000 [--seed 42] [--today 2026-11-01]` into DATABASE_URL or the PGlite folder. */
+const { values } = parseArgs({
+  options: {
+    accounts: { type: "string", default: "240" },
+    seed: { type: "string", default: "42" },
+    today: { type: "string" },
+    "data-dir": { type: "string" },
+  },
+});
+const accounts = Number(values.accounts);
+if (!Number.isInteger(accounts) || accounts < 1) {
+  console.error(`--accounts must be a positive whole number, got "${values.accounts}"`);
+  process.exit(2);
+}
+const handle = await createDb({ databaseUrl: process.env.DATABASE_URL, dataDir: values["data-dir"] ?? process.env.KEEL_DATA_DIR });
+const started = performance.now();
+const result = await seedDemoData(handle.db, { accounts, seed: Number(values.seed), today: values.today });
+console.log(`seeded ${JSON.stringify(result)} in ${Math.round(performance.now() - started)} ms`);
+await handle.close();

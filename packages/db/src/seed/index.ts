@@ -1,0 +1,171 @@
+import { type ContactRole, type LifecycleStage, segmentForArr, type TeamRole } from "@keel/domain";
+import { Faker, en } from "@faker-js/faker";
+import { hashPassword } from "better-auth/crypto";
+import { count } from "drizzle-orm";
+import type { Database } from "../client.ts";
+import { accounts, accountTeam, contacts, credential, user } from "../schema/index.ts";
+import { demoPassword, demoUsers } from "./demo-users.ts";
+
+export { demoPassword, demoUsers } from "./demo-users.ts";
+
+export type SeedOptions = {
+  /** How many customer accounts (benchmarks use large numbers). Default 240. */
+  accounts?: number;
+  /** Same seed and same `today` → the same data. */
+  seed?: number;
+  /** Dates are spread around this day (ISO). Default: the real today, so the demo stays current. */
+  today?: string;
+};
+
+const DAY = 86_400_000;
+const BATCH = 1_000;
+
+/** Deterministic demo company: users, accounts, teams and contacts. Expects an empty database. */
+export async function seedDemoData(db: Database, options: SeedOptions = {}) {
+  const accountCount = options.accounts ?? 240;
+  const today = Date.parse(`${options.today ?? new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+  const faker = new Faker({ locale: [en] });
+  faker.seed(options.seed ?? 42);
+  const isoDay = (offsetDays: number) => new Date(today + offsetDays * DAY).toISOString().slice(0, 10);
+
+  const passwordHash = await hashPassword(demoPassword);
+  const now = new Date();
+  await db.insert(user).values(demoUsers.map((u) => ({ ...u, emailVerified: true, createdAt: now, updatedAt: now })));
+  await db.insert(credential).values(
+    demoUsers.map((u) => ({
+      id: `cred_${u.id}`,
+      accountId: u.id,
+      providerId: "credential",
+      userId: u.id,
+      password: passwordHash,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+
+  const byRole = (role: string) => demoUsers.filter((u) => u.roles.includes(role as never)).map((u) => u.id);
+  const tas = byRole("ta");
+  const aes = byRole("ae");
+  const ces = byRole("ce");
+  // The demo TA (ta@keel.test) carries the largest book so "My book" is full on first sign-in.
+  const taWeights = [0.3, 0.25, 0.25, 0.2];
+
+  const accountRows: (typeof accounts.$inferInsert)[] = [];
+  const teamRows: (typeof accountTeam.$inferInsert)[] = [];
+  const contactRows: (typeof contacts.$inferInsert)[] = [];
+  const usedNames = new Set<string>();
+
+  for (let i = 0; i < accountCount; i++) {
+    const id = faker.string.uuid();
+    let name = faker.company.name();
+    while (usedNames.has(name)) name = `${faker.company.name()} ${faker.location.city()}`;
+    usedNames.add(name);
+    const domain = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}.example`;
+    // ARR log-uniform between $10k and $2M: many small customers, few large ones.
+    const arrDollars = Math.round(Math.exp(faker.number.float({ min: Math.log(10_000), max: Math.log(2_000_000) })));
+    const arrCents = Math.round(arrDollars / 100) * 100 * 100;
+    const segment = segmentForArr(arrCents);
+    const scaled = segment === "smb" && faker.datatype.boolean(0.5);
+    const pooled = !scaled && segment === "mid-market" && faker.datatype.boolean(0.4);
+    const seats = Math.max(10, Math.round(arrDollars / faker.number.int({ min: 150, max: 600 })));
+
+    const phase = faker.number.float({ min: 0, max: 1 });
+    let closeOffset: number;
+    let renewalOffset: number | null;
+    if (phase < 0.08) {
+      closeOffset = faker.number.int({ min: 1, max: 45 }); // late-stage prospect (L-1)
+      renewalOffset = null;
+    } else if (phase < 0.18) {
+      closeOffset = -faker.number.int({ min: 0, max: 59 }); // onboarding (L-2)
+      renewalOffset = closeOffset + 365;
+    } else {
+      // Renewals spread from 3 months overdue to 18 months out.
+      renewalOffset = faker.number.int({ min: -90, max: 540 });
+      closeOffset = renewalOffset - 365 * faker.number.int({ min: 1, max: 3 });
+    }
+    const stage: LifecycleStage =
+      closeOffset > 0
+        ? "prospect"
+        : closeOffset > -60
+          ? "onboarding"
+          : renewalOffset !== null && renewalOffset <= 120
+            ? "renewing"
+            : faker.helpers.arrayElement(["adopting", "nurturing"] as const);
+
+    accountRows.push({
+      id,
+      name,
+      domain,
+      arrCents,
+      currency: "USD",
+      seatsPurchased: seats,
+      contractStart: closeOffset <= 0 ? isoDay(closeOffset) : null,
+      closeDate: isoDay(closeOffset),
+      renewalDate: renewalOffset === null ? null : isoDay(renewalOffset),
+      supportLevel: scaled ? "scaled" : pooled ? "pooled" : closeOffset > 45 ? "none" : "dedicated",
+      segment,
+      pooled,
+      scaled,
+      lifecycleStage: stage,
+      redAccount: false,
+      deployment: faker.datatype.boolean(0.55) ? "cloud" : "self-hosted",
+      instanceVersion: `6.${faker.number.int({ min: 0, max: 12 })}.${faker.number.int({ min: 0, max: 4 })}`,
+      crmId: `001${faker.string.alphanumeric({ length: 15, casing: "upper" })}`,
+      instanceId: `inst-${faker.string.alphanumeric({ length: 10, casing: "lower" })}`,
+    });
+
+    const team: Partial<Record<TeamRole, string>> = {
+      ae: faker.helpers.arrayElement(aes),
+      ce: faker.helpers.arrayElement(ces),
+    };
+    // A-3: a TA is assigned 35 days before close; earlier prospects have none yet.
+    if (closeOffset <= 35) team.ta = faker.helpers.weightedArrayElement(tas.map((ta, k) => ({ value: ta, weight: taWeights[k]! })));
+    if (faker.datatype.boolean(0.3)) team.ie = faker.helpers.arrayElement(ces);
+    if (segment === "strategic" && faker.datatype.boolean(0.5)) team.tpm = faker.helpers.arrayElement(tas);
+    for (const [role, userId] of Object.entries(team)) teamRows.push({ accountId: id, role: role as TeamRole, userId });
+
+    const contactCount = faker.number.int({ min: 2, max: 7 });
+    for (let c = 0; c < contactCount; c++) {
+      const first = faker.person.firstName();
+      const last = faker.person.lastName();
+      const roles = pickContactRoles(faker, c);
+      // C-2: a few imported contacts disagree on instance admin, as CRM exports do.
+      const instanceAdmin = faker.datatype.boolean(0.05) ? !roles.includes("instance-admin") : roles.includes("instance-admin");
+      contactRows.push({
+        id: faker.string.uuid(),
+        accountId: id,
+        name: `${first} ${last}`,
+        title: faker.datatype.boolean(0.9) ? faker.person.jobTitle() : null,
+        email: faker.datatype.boolean(0.93) ? faker.internet.email({ firstName: first, lastName: last, provider: domain }).toLowerCase() : null,
+        roles,
+        instanceAdmin,
+      });
+    }
+  }
+
+  for (let i = 0; i < accountRows.length; i += BATCH) await db.insert(accounts).values(accountRows.slice(i, i + BATCH));
+  for (let i = 0; i < teamRows.length; i += BATCH) await db.insert(accountTeam).values(teamRows.slice(i, i + BATCH));
+  for (let i = 0; i < contactRows.length; i += BATCH) await db.insert(contacts).values(contactRows.slice(i, i + BATCH));
+
+  return { users: demoUsers.length, accounts: accountRows.length, contacts: contactRows.length };
+}
+
+/** Realistic role mixes: about one contact in five is untagged (the C-4 backlog). */
+function pickContactRoles(faker: Faker, index: number): ContactRole[] {
+  if (faker.datatype.boolean(0.2)) return [];
+  const roles = new Set<ContactRole>();
+  if (index === 0) roles.add(faker.helpers.arrayElement(["champion", "deal-contact", "program-contact"] as const));
+  const extra = faker.helpers.arrayElements(
+    ["champion", "deal-contact", "instance-admin", "executive", "economic-buyer", "end-user", "program-contact"] as const,
+    { min: index === 0 ? 0 : 1, max: 2 },
+  );
+  for (const role of extra) roles.add(role);
+  return [...roles];
+}
+
+/** Seeds demo data once: a database that already has users is left alone. */
+export async function seedIfEmpty(db: Database, options: SeedOptions = {}) {
+  const [row] = await db.select({ n: count() }).from(user);
+  if ((row?.n ?? 0) > 0) return null;
+  return seedDemoData(db, options);
+}

@@ -1,0 +1,90 @@
+import { z } from "zod";
+
+/** Segments of the default policy (A-2) plus the older policy's "commercial" (seed 000). */
+export const segmentSchema = z.enum(["strategic", "enterprise", "mid-market", "smb", "commercial"]);
+export type Segment = z.infer<typeof segmentSchema>;
+export const segmentLabels: Record<Segment, string> = {
+  strategic: "Strategic",
+  enterprise: "Enterprise",
+  "mid-market": "Mid-Market",
+  smb: "SMB",
+  commercial: "Commercial",
+};
+
+/** Lifecycle stages, L-1…L-5; the label is the handbook's name. */
+export const lifecycleStageSchema = z.enum(["prospect", "onboarding", "adopting", "nurturing", "renewing"]);
+export type LifecycleStage = z.infer<typeof lifecycleStageSchema>;
+export const lifecycleStageLabels: Record<LifecycleStage, string> = {
+  prospect: "0. Prospect",
+  onboarding: "1. Onboarding",
+  adopting: "2. Adopting",
+  nurturing: "3. Nurturing",
+  renewing: "4. Renewing",
+};
+
+/** The TA support level leadership sets ~45 days before close (A-3). */
+export const supportLevelSchema = z.enum(["dedicated", "pooled", "scaled", "none"]);
+export type SupportLevel = z.infer<typeof supportLevelSchema>;
+
+export const deploymentSchema = z.enum(["self-hosted", "cloud"]);
+export type Deployment = z.infer<typeof deploymentSchema>;
+
+export const currencySchema = z.enum(["USD", "EUR", "GBP"]);
+
+/** Roles on an account's team (A-1). IE and TPM are optional. */
+export const teamRoleSchema = z.enum(["ta", "ae", "ce", "ie", "tpm"]);
+export type TeamRole = z.infer<typeof teamRoleSchema>;
+export const teamRoleLabels: Record<TeamRole, string> = {
+  ta: "Technical Advisor",
+  ae: "Account Executive",
+  ce: "Customer Engineer",
+  ie: "Implementation Engineer",
+  tpm: "Technical Program Manager",
+};
+
+export const isoDateSchema = z.iso.date();
+
+export const teamMemberSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  email: z.string(),
+});
+export type TeamMember = z.infer<typeof teamMemberSchema>;
+
+/** A-1: every account field. Money is integer cents; dates are ISO `YYYY-MM-DD`. */
+export const accountSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  domain: z.string(),
+  arrCents: z.number().int().nonnegative(),
+  currency: currencySchema,
+  seatsPurchased: z.number().int().nonnegative(),
+  contractStart: isoDateSchema.nullable(),
+  closeDate: isoDateSchema.nullable(),
+  renewalDate: isoDateSchema.nullable(),
+  supportLevel: supportLevelSchema,
+  segment: segmentSchema,
+  pooled: z.boolean(),
+  scaled: z.boolean(),
+  lifecycleStage: lifecycleStageSchema,
+  redAccount: z.boolean(),
+  deployment: deploymentSchema,
+  instanceVersion: z.string().nullable(),
+  crmId: z.string().nullable(),
+  instanceId: z.string().nullable(),
+  team: z.object({
+    ta: teamMemberSchema.nullable(),
+    ae: teamMemberSchema.nullable(),
+    ce: teamMemberSchema.nullable(),
+    ie: teamMemberSchema.nullable(),
+    tpm: teamMemberSchema.nullable(),
+  }),
+  version: z.number().int(),
+});
+export type Account = z.infer<typeof accountSchema>;
+export type AccountTeam = Account["team"];
+
+/** Whole days from `from` to `to` (ISO dates), negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

@@ -1,0 +1,6 @@
+export * from "./accounts/account.ts";
+export * from "./accounts/segmentation.ts";
+export * from "./contacts/contact.ts";
+export * from "./health/category.ts";
+export * from "./people/permissions.ts";
+export * from "./people/roles.ts";

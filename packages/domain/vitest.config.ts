@@ -1,0 +1,1 @@
+export { nodeTestConfig as default } from "@keel/vitest-config";
