@@ -1,4 +1,7 @@
-import { defineConfig, mergeConfig } from "vitest/config";
 import { nodeTestConfig } from "@keel/vitest-config";
+import { defineConfig, mergeConfig } from "vitest/config";
 
-export default mergeConfig(nodeTestConfig, defineConfig({ test: { globalSetup: ["./src/test-global-setup.ts"] } }));
+export default mergeConfig(
+  nodeTestConfig,
+  defineConfig({ test: { globalSetup: ["./src/test-global-setup.ts"] } }),
+);

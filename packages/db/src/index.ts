@@ -1,3 +1,3 @@
 export * from "./client.ts";
 export * as schema from "./schema/index.ts";
-export { demoPassword, demoUsers, seedDemoData, seedIfEmpty, type SeedOptions } from "./seed/index.ts";
+export { demoPassword, demoUsers, type SeedOptions, seedDemoData, seedIfEmpty } from "./seed/index.ts";

@@ -1,4 +1,6 @@
 import type { ContactRole } from "@keel/domain";
+import { currencies, deployments, lifecycleStages, segments, supportLevels, teamRoles } from "@keel/domain";
+import { sql } from "drizzle-orm";
 import {
   bigint,
   bigserial,
@@ -14,15 +16,6 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-import { sql } from "drizzle-orm";
-import {
-  currencySchema,
-  deploymentSchema,
-  lifecycleStageSchema,
-  segmentSchema,
-  supportLevelSchema,
-  teamRoleSchema,
-} from "@keel/domain";
 import { user } from "./auth.ts";
 
 /** A-1. Money in integer cents; dates without time. `version` drives If-Match. */
@@ -33,18 +26,18 @@ export const accounts = pgTable(
     name: text("name").notNull(),
     domain: text("domain").notNull(),
     arrCents: bigint("arr_cents", { mode: "number" }).notNull(),
-    currency: text("currency", { enum: currencySchema.options }).notNull().default("USD"),
+    currency: text("currency", { enum: currencies }).notNull().default("USD"),
     seatsPurchased: integer("seats_purchased").notNull(),
     contractStart: date("contract_start"),
     closeDate: date("close_date"),
     renewalDate: date("renewal_date"),
-    supportLevel: text("support_level", { enum: supportLevelSchema.options }).notNull(),
-    segment: text("segment", { enum: segmentSchema.options }).notNull(),
+    supportLevel: text("support_level", { enum: supportLevels }).notNull(),
+    segment: text("segment", { enum: segments }).notNull(),
     pooled: boolean("pooled").notNull().default(false),
     scaled: boolean("scaled").notNull().default(false),
-    lifecycleStage: text("lifecycle_stage", { enum: lifecycleStageSchema.options }).notNull(),
+    lifecycleStage: text("lifecycle_stage", { enum: lifecycleStages }).notNull(),
     redAccount: boolean("red_account").notNull().default(false),
-    deployment: text("deployment", { enum: deploymentSchema.options }).notNull(),
+    deployment: text("deployment", { enum: deployments }).notNull(),
     instanceVersion: text("instance_version"),
     crmId: text("crm_id").unique(),
     instanceId: text("instance_id").unique(),
@@ -68,13 +61,16 @@ export const accountTeam = pgTable(
     accountId: uuid("account_id")
       .notNull()
       .references(() => accounts.id, { onDelete: "cascade" }),
-    role: text("role", { enum: teamRoleSchema.options }).notNull(),
+    role: text("role", { enum: teamRoles }).notNull(),
     userId: text("user_id")
       .notNull()
       .references(() => user.id),
     assignedAt: timestamp("assigned_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.accountId, t.role] }), index("account_team_user_idx").on(t.userId, t.role)],
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.role] }),
+    index("account_team_user_idx").on(t.userId, t.role),
+  ],
 );
 
 /** C-1. Roles are a multi-valued column: they are read and written with the contact, never alone. */

@@ -1,5 +1,5 @@
-import { boolean, index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import type { UserRole } from "@keel/domain";
+import { boolean, index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
  * Better Auth's tables (user, session, credential, verification), with our `roles` column on

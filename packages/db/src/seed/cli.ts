@@ -16,7 +16,10 @@ if (!Number.isInteger(accounts) || accounts < 1) {
   console.error(`--accounts must be a positive whole number, got "${values.accounts}"`);
   process.exit(2);
 }
-const handle = await createDb({ databaseUrl: process.env.DATABASE_URL, dataDir: values["data-dir"] ?? process.env.KEEL_DATA_DIR });
+const handle = await createDb({
+  databaseUrl: process.env.DATABASE_URL,
+  dataDir: values["data-dir"] ?? process.env.KEEL_DATA_DIR,
+});
 const started = performance.now();
 const result = await seedDemoData(handle.db, { accounts, seed: Number(values.seed), today: values.today });
 console.log(`seeded ${JSON.stringify(result)} in ${Math.round(performance.now() - started)} ms`);

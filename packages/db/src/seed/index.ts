@@ -1,5 +1,5 @@
+import { en, Faker } from "@faker-js/faker";
 import { type ContactRole, type LifecycleStage, segmentForArr, type TeamRole } from "@keel/domain";
-import { Faker, en } from "@faker-js/faker";
 import { hashPassword } from "better-auth/crypto";
 import { count } from "drizzle-orm";
 import type { Database } from "../client.ts";
@@ -30,7 +30,9 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}) {
 
   const passwordHash = await hashPassword(demoPassword);
   const now = new Date();
-  await db.insert(user).values(demoUsers.map((u) => ({ ...u, emailVerified: true, createdAt: now, updatedAt: now })));
+  await db
+    .insert(user)
+    .values(demoUsers.map((u) => ({ ...u, emailVerified: true, createdAt: now, updatedAt: now })));
   await db.insert(credential).values(
     demoUsers.map((u) => ({
       id: `cred_${u.id}`,
@@ -60,9 +62,14 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}) {
     let name = faker.company.name();
     while (usedNames.has(name)) name = `${faker.company.name()} ${faker.location.city()}`;
     usedNames.add(name);
-    const domain = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}.example`;
+    const domain = `${name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")}.example`;
     // ARR log-uniform between $10k and $2M: many small customers, few large ones.
-    const arrDollars = Math.round(Math.exp(faker.number.float({ min: Math.log(10_000), max: Math.log(2_000_000) })));
+    const arrDollars = Math.round(
+      Math.exp(faker.number.float({ min: Math.log(10_000), max: Math.log(2_000_000) })),
+    );
     const arrCents = Math.round(arrDollars / 100) * 100 * 100;
     const segment = segmentForArr(arrCents);
     const scaled = segment === "smb" && faker.datatype.boolean(0.5);
@@ -119,10 +126,14 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}) {
       ce: faker.helpers.arrayElement(ces),
     };
     // A-3: a TA is assigned 35 days before close; earlier prospects have none yet.
-    if (closeOffset <= 35) team.ta = faker.helpers.weightedArrayElement(tas.map((ta, k) => ({ value: ta, weight: taWeights[k]! })));
+    if (closeOffset <= 35)
+      team.ta = faker.helpers.weightedArrayElement(
+        tas.map((ta, k) => ({ value: ta, weight: taWeights[k]! })),
+      );
     if (faker.datatype.boolean(0.3)) team.ie = faker.helpers.arrayElement(ces);
     if (segment === "strategic" && faker.datatype.boolean(0.5)) team.tpm = faker.helpers.arrayElement(tas);
-    for (const [role, userId] of Object.entries(team)) teamRows.push({ accountId: id, role: role as TeamRole, userId });
+    for (const [role, userId] of Object.entries(team))
+      teamRows.push({ accountId: id, role: role as TeamRole, userId });
 
     const contactCount = faker.number.int({ min: 2, max: 7 });
     for (let c = 0; c < contactCount; c++) {
@@ -130,22 +141,29 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}) {
       const last = faker.person.lastName();
       const roles = pickContactRoles(faker, c);
       // C-2: a few imported contacts disagree on instance admin, as CRM exports do.
-      const instanceAdmin = faker.datatype.boolean(0.05) ? !roles.includes("instance-admin") : roles.includes("instance-admin");
+      const instanceAdmin = faker.datatype.boolean(0.05)
+        ? !roles.includes("instance-admin")
+        : roles.includes("instance-admin");
       contactRows.push({
         id: faker.string.uuid(),
         accountId: id,
         name: `${first} ${last}`,
         title: faker.datatype.boolean(0.9) ? faker.person.jobTitle() : null,
-        email: faker.datatype.boolean(0.93) ? faker.internet.email({ firstName: first, lastName: last, provider: domain }).toLowerCase() : null,
+        email: faker.datatype.boolean(0.93)
+          ? faker.internet.email({ firstName: first, lastName: last, provider: domain }).toLowerCase()
+          : null,
         roles,
         instanceAdmin,
       });
     }
   }
 
-  for (let i = 0; i < accountRows.length; i += BATCH) await db.insert(accounts).values(accountRows.slice(i, i + BATCH));
-  for (let i = 0; i < teamRows.length; i += BATCH) await db.insert(accountTeam).values(teamRows.slice(i, i + BATCH));
-  for (let i = 0; i < contactRows.length; i += BATCH) await db.insert(contacts).values(contactRows.slice(i, i + BATCH));
+  for (let i = 0; i < accountRows.length; i += BATCH)
+    await db.insert(accounts).values(accountRows.slice(i, i + BATCH));
+  for (let i = 0; i < teamRows.length; i += BATCH)
+    await db.insert(accountTeam).values(teamRows.slice(i, i + BATCH));
+  for (let i = 0; i < contactRows.length; i += BATCH)
+    await db.insert(contacts).values(contactRows.slice(i, i + BATCH));
 
   return { users: demoUsers.length, accounts: accountRows.length, contacts: contactRows.length };
 }
@@ -154,9 +172,18 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}) {
 function pickContactRoles(faker: Faker, index: number): ContactRole[] {
   if (faker.datatype.boolean(0.2)) return [];
   const roles = new Set<ContactRole>();
-  if (index === 0) roles.add(faker.helpers.arrayElement(["champion", "deal-contact", "program-contact"] as const));
+  if (index === 0)
+    roles.add(faker.helpers.arrayElement(["champion", "deal-contact", "program-contact"] as const));
   const extra = faker.helpers.arrayElements(
-    ["champion", "deal-contact", "instance-admin", "executive", "economic-buyer", "end-user", "program-contact"] as const,
+    [
+      "champion",
+      "deal-contact",
+      "instance-admin",
+      "executive",
+      "economic-buyer",
+      "end-user",
+      "program-contact",
+    ] as const,
     { min: index === 0 ? 0 : 1, max: 2 },
   );
   for (const role of extra) roles.add(role);

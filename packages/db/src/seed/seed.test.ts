@@ -48,10 +48,16 @@ describe("demo seed", () => {
   });
 
   it("is deterministic: the same seed and day give the same accounts", async () => {
-    const first = await handle.db.select({ id: accounts.id, name: accounts.name, arr: accounts.arrCents }).from(accounts).orderBy(asc(accounts.id));
+    const first = await handle.db
+      .select({ id: accounts.id, name: accounts.name, arr: accounts.arrCents })
+      .from(accounts)
+      .orderBy(asc(accounts.id));
     await handle.db.execute(sql`truncate accounts, "user" cascade`);
     await seedDemoData(handle.db, { today: "2026-11-01" });
-    const second = await handle.db.select({ id: accounts.id, name: accounts.name, arr: accounts.arrCents }).from(accounts).orderBy(asc(accounts.id));
+    const second = await handle.db
+      .select({ id: accounts.id, name: accounts.name, arr: accounts.arrCents })
+      .from(accounts)
+      .orderBy(asc(accounts.id));
     expect(second).toEqual(first);
   });
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 /** Segments of the default policy (A-2) plus the older policy's "commercial" (seed 000). */
-export const segmentSchema = z.enum(["strategic", "enterprise", "mid-market", "smb", "commercial"]);
+export const segments = ["strategic", "enterprise", "mid-market", "smb", "commercial"] as const;
+export const segmentSchema = z.enum(segments);
 export type Segment = z.infer<typeof segmentSchema>;
 export const segmentLabels: Record<Segment, string> = {
   strategic: "Strategic",
@@ -12,7 +13,8 @@ export const segmentLabels: Record<Segment, string> = {
 };
 
 /** Lifecycle stages, L-1…L-5; the label is the handbook's name. */
-export const lifecycleStageSchema = z.enum(["prospect", "onboarding", "adopting", "nurturing", "renewing"]);
+export const lifecycleStages = ["prospect", "onboarding", "adopting", "nurturing", "renewing"] as const;
+export const lifecycleStageSchema = z.enum(lifecycleStages);
 export type LifecycleStage = z.infer<typeof lifecycleStageSchema>;
 export const lifecycleStageLabels: Record<LifecycleStage, string> = {
   prospect: "0. Prospect",
@@ -23,16 +25,20 @@ export const lifecycleStageLabels: Record<LifecycleStage, string> = {
 };
 
 /** The TA support level leadership sets ~45 days before close (A-3). */
-export const supportLevelSchema = z.enum(["dedicated", "pooled", "scaled", "none"]);
+export const supportLevels = ["dedicated", "pooled", "scaled", "none"] as const;
+export const supportLevelSchema = z.enum(supportLevels);
 export type SupportLevel = z.infer<typeof supportLevelSchema>;
 
-export const deploymentSchema = z.enum(["self-hosted", "cloud"]);
+export const deployments = ["self-hosted", "cloud"] as const;
+export const deploymentSchema = z.enum(deployments);
 export type Deployment = z.infer<typeof deploymentSchema>;
 
-export const currencySchema = z.enum(["USD", "EUR", "GBP"]);
+export const currencies = ["USD", "EUR", "GBP"] as const;
+export const currencySchema = z.enum(currencies);
 
 /** Roles on an account's team (A-1). IE and TPM are optional. */
-export const teamRoleSchema = z.enum(["ta", "ae", "ce", "ie", "tpm"]);
+export const teamRoles = ["ta", "ae", "ce", "ie", "tpm"] as const;
+export const teamRoleSchema = z.enum(teamRoles);
 export type TeamRole = z.infer<typeof teamRoleSchema>;
 export const teamRoleLabels: Record<TeamRole, string> = {
   ta: "Technical Advisor",
@@ -88,3 +94,27 @@ export type AccountTeam = Account["team"];
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/** One row of a book of business ("My book", manager views). */
+export const accountSummarySchema = accountSchema
+  .pick({
+    id: true,
+    name: true,
+    segment: true,
+    lifecycleStage: true,
+    arrCents: true,
+    currency: true,
+    seatsPurchased: true,
+    renewalDate: true,
+    supportLevel: true,
+    redAccount: true,
+  })
+  .extend({
+    /** Days from today to the renewal date; negative when overdue; null without a renewal date. */
+    daysToRenewal: z.number().int().nullable(),
+    ta: teamMemberSchema.nullable(),
+  });
+export type AccountSummary = z.infer<typeof accountSummarySchema>;
+
+export const accountSortSchema = z.enum(["name", "arr", "renewalDate", "segment", "stage", "ta"]);
+export type AccountSort = z.infer<typeof accountSortSchema>;

@@ -62,3 +62,11 @@ export function reconcileInstanceAdmin(
   }
   return { roles: [...current.roles], instanceAdmin: current.instanceAdmin };
 }
+
+/** A contact in a cross-account list (tagging backlog, C-4). */
+export const contactListItemSchema = contactSchema.extend({
+  accountName: z.string(),
+  /** C-2: false when "instance admin" disagrees with the roles (flag for review). */
+  instanceAdminAgrees: z.boolean(),
+});
+export type ContactListItem = z.infer<typeof contactListItemSchema>;

@@ -1,0 +1,48 @@
+import type { Database } from "@keel/db";
+import { schema } from "@keel/db";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+
+export type AuthOptions = {
+  db: Database;
+  secret: string;
+  /** Where the product is served, e.g. http://localhost:3000. */
+  baseURL: string;
+  /** Other origins allowed to sign in (dev servers of the Vite apps). */
+  trustedOrigins?: string[];
+};
+
+/**
+ * Better Auth, sessions in our database. Email + password for the embedded default;
+ * its SSO/OIDC plugin is the production path (ADR 0003).
+ */
+export function createAuth(options: AuthOptions) {
+  return betterAuth({
+    secret: options.secret,
+    baseURL: options.baseURL,
+    basePath: "/api/auth",
+    trustedOrigins: options.trustedOrigins ?? [],
+    database: drizzleAdapter(options.db, {
+      provider: "pg",
+      schema: {
+        user: schema.user,
+        session: schema.session,
+        credential: schema.credential,
+        verification: schema.verification,
+      },
+    }),
+    // Better Auth's "account" is a login credential; ours are customers.
+    account: { modelName: "credential" },
+    emailAndPassword: { enabled: true, disableSignUp: true },
+    user: {
+      additionalFields: {
+        roles: { type: "string[]", input: false, required: false, defaultValue: [] },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    telemetry: { enabled: false },
+    advanced: { database: { generateId: () => crypto.randomUUID() } },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,22 @@
+import type { Database } from "@keel/db";
+import type { SessionUser } from "@keel/domain";
+import type { Logger } from "pino";
+import type { Auth } from "../auth/auth.ts";
+
+/** What every request can reach: injected once in createApp, never imported as a global. */
+export type AppDeps = {
+  db: Database;
+  auth: Auth;
+  logger: Logger;
+  /** The clock; tests pin it so date rules are checked on known days. */
+  now: () => Date;
+};
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps;
+    requestId: string;
+    /** Set by requireSession on /api/v1/*. */
+    user: SessionUser;
+  };
+};

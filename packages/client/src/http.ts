@@ -1,0 +1,76 @@
+import type { AppType } from "@keel/api";
+import { hc } from "hono/client";
+
+/** An API error as the server sent it: `{ code, message, details?, requestId }`. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly requestId?: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "ApiRequestError";
+  }
+}
+
+/** Where the API lives. Same origin in production; the Vite dev servers proxy /api. */
+let baseUrl = "/api";
+export function setApiBaseUrl(url: string) {
+  baseUrl = url.replace(/\/$/, "");
+  api = createApiClient();
+}
+
+function createApiClient() {
+  return hc<AppType>(`${baseUrl}/v1`, { init: { credentials: "include" } });
+}
+
+/** The typed client over the API's routes (Hono RPC). The only way frontends reach the API. */
+export let api = createApiClient();
+
+/** Reads a response: the JSON on success, an ApiRequestError otherwise. */
+export async function unwrap<T>(
+  response: { ok: boolean; status: number; json(): Promise<T> } | Response,
+): Promise<T> {
+  if (response.ok) return (await response.json()) as T;
+  let body: { code?: string; message?: string; requestId?: string; details?: unknown } = {};
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    // Not JSON (a proxy's error page): fall back to the status.
+  }
+  throw new ApiRequestError(
+    response.status,
+    body.code ?? "http_error",
+    body.message ?? `Request failed with status ${response.status}`,
+    body.requestId,
+    body.details,
+  );
+}
+
+/** Sign-in and sign-out go through Better Auth's endpoints, not the typed /v1 routes. */
+export const authApi = {
+  async signIn(email: string, password: string) {
+    const response = await fetch(`${baseUrl}/auth/sign-in/email`, {
+      method: "POST",
+      credentials: "include",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
+    if (!response.ok) {
+      const body = (await response.json().catch(() => ({}))) as { message?: string; code?: string };
+      const message =
+        response.status === 401 ? "Email or password is not right" : (body.message ?? "Could not sign in");
+      throw new ApiRequestError(response.status, body.code ?? "sign_in_failed", message);
+    }
+  },
+  async signOut() {
+    await fetch(`${baseUrl}/auth/sign-out`, {
+      method: "POST",
+      credentials: "include",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
+  },
+};
