@@ -6,9 +6,3 @@ export default async function setup(project: TestProject) {
   project.provide("dbTemplate", template);
   return teardown;
 }
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    dbTemplate: import("./testing.ts").TestDatabaseTemplate;
-  }
-}

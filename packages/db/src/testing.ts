@@ -79,3 +79,10 @@ function withDatabase(url: string, database: string): string {
   parsed.pathname = `/${database}`;
   return parsed.toString();
 }
+
+declare module "vitest" {
+  /** What the db test global setup hands every test file (`inject("dbTemplate")`). */
+  export interface ProvidedContext {
+    dbTemplate: TestDatabaseTemplate;
+  }
+}

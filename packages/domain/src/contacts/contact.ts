@@ -43,7 +43,8 @@ export function instanceAdminAgrees(contact: Pick<Contact, "roles" | "instanceAd
 
 /**
  * C-2: apply an edit and keep the pair consistent. The roles are the TA's/CE's explicit
- * choice, so an explicit `instanceAdmin` flag wins only when roles were not edited.
+ * choice, so an explicit `instanceAdmin` flag wins only when roles were not edited; with
+ * neither, the roles decide.
  */
 export function reconcileInstanceAdmin(
   current: Pick<Contact, "roles" | "instanceAdmin">,
@@ -60,7 +61,8 @@ export function reconcileInstanceAdmin(
       instanceAdmin: edit.instanceAdmin,
     };
   }
-  return { roles: [...current.roles], instanceAdmin: current.instanceAdmin };
+  // Any save of a contact that arrived inconsistent (an import) settles it on the roles.
+  return { roles: [...current.roles], instanceAdmin: current.roles.includes("instance-admin") };
 }
 
 /** A contact in a cross-account list (tagging backlog, C-4). */
