@@ -239,9 +239,16 @@ export function DataTable<Row>({
     </tr>
   );
 
+  const rowLink = (href: string, content: ReactNode, row: Row) => (
+    <a className="keel-table__row-link" href={href} onClick={(event) => linkClick(event, row)}>
+      {content}
+    </a>
+  );
+
   let body: ReactNode;
   if (loading) {
     body = Array.from({ length: skeletonRows }, (_, rowIndex) => (
+      // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity and never reorder.
       <tr key={rowIndex} className="keel-table__skeleton-row">
         {columns.map((column, columnIndex) => (
           <td key={column.id} className={alignClass[column.align ?? "start"]}>
@@ -290,13 +297,7 @@ export function DataTable<Row>({
           {columns.map((column) => {
             const content = column.cell(row);
             const cellContent =
-              href !== undefined && column.id === rowHeaderId ? (
-                <a className="keel-table__row-link" href={href} onClick={(event) => linkClick(event, row)}>
-                  {content}
-                </a>
-              ) : (
-                content
-              );
+              href !== undefined && column.id === rowHeaderId ? rowLink(href, content, row) : content;
             const cellClass = alignClass[column.align ?? "start"];
             return column.id === rowHeaderId ? (
               <th key={column.id} scope="row" className={cellClass}>

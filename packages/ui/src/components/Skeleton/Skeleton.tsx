@@ -27,6 +27,7 @@ export function Skeleton({
 }: SkeletonProps) {
   const barCount = variant === "block" ? 1 : Math.max(1, lines);
   const bars = Array.from({ length: barCount }, (_, index) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: identical placeholder bars that never reorder.
     <span key={index} className="keel-skeleton__bar" />
   ));
   const style: CSSProperties = { width, height: variant === "block" ? (height ?? "6rem") : undefined };
