@@ -1,0 +1,208 @@
+import { z } from "zod";
+
+/** H-2: the trait ids, shared by the API, the domain and the database. */
+export const traitIds = [
+  "taPulse",
+  "versionsBehind",
+  "preciseIntelActive",
+  "defectTickets90d",
+  "helpTickets90d",
+  "activeChampion",
+  "buyerAccess",
+  "daysSinceLastActivity",
+  "dauOverMau",
+  "mauOverSeats",
+] as const;
+export const traitIdSchema = z.enum(traitIds);
+export type TraitId = z.infer<typeof traitIdSchema>;
+
+/** Traits a TA sets by hand (H-2 "manual"); H-6 marks them stale after a while. */
+export const manualTraitIds = [
+  "taPulse",
+  "activeChampion",
+  "buyerAccess",
+] as const satisfies readonly TraitId[];
+export type ManualTraitId = (typeof manualTraitIds)[number];
+
+export const pulseSchema = z.enum(["healthy", "concerning", "poor"]);
+export type Pulse = z.infer<typeof pulseSchema>;
+
+export const categoryIds = ["taPulse", "technical", "relationships", "utilization"] as const;
+export const categoryIdSchema = z.enum(categoryIds);
+export type CategoryId = z.infer<typeof categoryIdSchema>;
+
+const comparisonSchema = z.object({ op: z.enum(["<", "<=", ">", ">="]), value: z.number().finite() });
+export type Comparison = z.infer<typeof comparisonSchema>;
+
+/** How one trait's value becomes a grade (H-2): healthy = 100, concerning = 50, poor = 0. */
+export const traitRuleSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("pulse") }),
+  z.object({ kind: z.literal("boolean"), healthyWhen: z.boolean() }),
+  z.object({
+    kind: z.literal("numeric"),
+    healthy: comparisonSchema,
+    poor: comparisonSchema,
+    /** "three-grade" (the hand tool's) or "linear" between the two thresholds. */
+    grading: z.enum(["three-grade", "linear"]).default("three-grade"),
+  }),
+]);
+export type TraitRule = z.infer<typeof traitRuleSchema>;
+
+export const healthPolicySchema = z
+  .object({
+    /** Version number: scores keep the version they were computed with (X-3). */
+    version: z.number().int().positive(),
+    name: z.string().min(1),
+    /** Where the rule comes from (e.g. "seed 002 account management"). */
+    source: z.string(),
+    effectiveFrom: z.iso.date(),
+    categories: z
+      .array(
+        z.object({
+          id: categoryIdSchema,
+          label: z.string(),
+          weight: z.number().positive().max(100),
+          traits: z.array(traitIdSchema).min(1),
+        }),
+      )
+      .min(1),
+    traits: z.partialRecord(traitIdSchema, traitRuleSchema),
+    /** H-3 category bands: green ≥ green, yellow ≥ yellow, red below. */
+    bands: z.object({ green: z.number().min(0).max(100), yellow: z.number().min(0).max(100) }),
+    /** H-6: a manual trait not refreshed for this many days is marked stale (still counted). */
+    manualTraitStaleAfterDays: z.number().int().positive().default(60),
+  })
+  .superRefine((policy, ctx) => {
+    if (policy.bands.yellow > policy.bands.green) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["bands", "yellow"],
+        message: "yellow band must not be above green",
+      });
+    }
+    const seen = new Set<string>();
+    policy.categories.forEach((category, i) => {
+      for (const trait of category.traits) {
+        if (seen.has(trait)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["categories", i, "traits"],
+            message: `trait ${trait} is in two categories`,
+          });
+        }
+        seen.add(trait);
+        if (!policy.traits[trait]) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["traits", trait],
+            message: `trait ${trait} has no grading rule`,
+          });
+        }
+      }
+    });
+  });
+export type HealthPolicy = z.infer<typeof healthPolicySchema>;
+
+export const traitLabels: Record<TraitId, string> = {
+  taPulse: "TA pulse",
+  versionsBehind: "Versions behind (last month)",
+  preciseIntelActive: "Precise code intelligence active",
+  defectTickets90d: "Defect tickets, last 90 days",
+  helpTickets90d: "Help tickets, last 90 days",
+  activeChampion: "Active champion",
+  buyerAccess: "Access to buyer",
+  daysSinceLastActivity: "Days since last activity",
+  dauOverMau: "Usage score (4-wk avg DAU / last month MAU)",
+  mauOverSeats: "Last month MAU / seats",
+};
+
+const h2Traits: HealthPolicy["traits"] = {
+  taPulse: { kind: "pulse" },
+  versionsBehind: {
+    kind: "numeric",
+    healthy: { op: "<=", value: 1 },
+    poor: { op: ">=", value: 4 },
+    grading: "three-grade",
+  },
+  preciseIntelActive: { kind: "boolean", healthyWhen: true },
+  defectTickets90d: {
+    kind: "numeric",
+    healthy: { op: "<", value: 2 },
+    poor: { op: ">=", value: 5 },
+    grading: "three-grade",
+  },
+  helpTickets90d: {
+    kind: "numeric",
+    healthy: { op: "<", value: 10 },
+    poor: { op: ">=", value: 15 },
+    grading: "three-grade",
+  },
+  activeChampion: { kind: "boolean", healthyWhen: true },
+  buyerAccess: { kind: "boolean", healthyWhen: true },
+  daysSinceLastActivity: {
+    kind: "numeric",
+    healthy: { op: "<=", value: 14 },
+    poor: { op: ">=", value: 30 },
+    grading: "three-grade",
+  },
+  dauOverMau: {
+    kind: "numeric",
+    healthy: { op: ">=", value: 0.3 },
+    poor: { op: "<=", value: 0.2 },
+    grading: "three-grade",
+  },
+  mauOverSeats: {
+    kind: "numeric",
+    healthy: { op: ">=", value: 0.8 },
+    poor: { op: "<", value: 0.5 },
+    grading: "three-grade",
+  },
+};
+
+function h2Categories(weights: Record<CategoryId, number>): HealthPolicy["categories"] {
+  return [
+    { id: "taPulse", label: "TA Pulse", weight: weights.taPulse, traits: ["taPulse"] },
+    {
+      id: "technical",
+      label: "Technical Health",
+      weight: weights.technical,
+      traits: ["versionsBehind", "preciseIntelActive", "defectTickets90d", "helpTickets90d"],
+    },
+    {
+      id: "relationships",
+      label: "Relationships & Engagement",
+      weight: weights.relationships,
+      traits: ["activeChampion", "buyerAccess", "daysSinceLastActivity"],
+    },
+    {
+      id: "utilization",
+      label: "Utilization",
+      weight: weights.utilization,
+      traits: ["dauOverMau", "mauOverSeats"],
+    },
+  ];
+}
+
+/** H-1 earlier policy (seed 000): 5 / 5 / 15 / 75. Kept selectable, e.g. for time travel (X-4). */
+export const seed000HealthPolicy: HealthPolicy = {
+  version: 1,
+  name: "Working with customers (seed 000)",
+  source: "seed 000 working-with-customers",
+  effectiveFrom: "2022-01-01",
+  categories: h2Categories({ taPulse: 5, technical: 5, relationships: 15, utilization: 75 }),
+  traits: h2Traits,
+  bands: { green: 75, yellow: 50 },
+  manualTraitStaleAfterDays: 60,
+};
+
+/** H-1 default policy (seed 002): 5 / 15 / 25 / 55, bands green ≥ 75, yellow ≥ 50. */
+export const defaultHealthPolicy: HealthPolicy = {
+  version: 2,
+  name: "Account management (seed 002)",
+  source: "seed 002 account management",
+  effectiveFrom: "2023-01-01",
+  categories: h2Categories({ taPulse: 5, technical: 15, relationships: 25, utilization: 55 }),
+  traits: h2Traits,
+  bands: { green: 75, yellow: 50 },
+  manualTraitStaleAfterDays: 60,
+};
