@@ -114,7 +114,8 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}) {
       pooled,
       scaled,
       lifecycleStage: stage,
-      redAccount: false,
+      // Flagged red by leadership in the CRM before Keel (the Lighthouse list starts from these).
+      redAccount: closeOffset <= 0 && faker.datatype.boolean(0.07),
       deployment: faker.datatype.boolean(0.55) ? "cloud" : "self-hosted",
       instanceVersion: `6.${faker.number.int({ min: 0, max: 12 })}.${faker.number.int({ min: 0, max: 4 })}`,
       crmId: `001${faker.string.alphanumeric({ length: 15, casing: "upper" })}`,
