@@ -40,16 +40,19 @@ export function mountWeb(app: Hono<AppEnv>, options: WebOptions) {
         rewriteRequestPath: (path) => path.slice(prefix.length) || "/",
       }),
     );
-    // Standalone remote apps route on the client: unknown paths get their index.html.
-    app.get(`${prefix}/*`, (c) => html(c, join(dir, "index.html")));
+    // Standalone remote apps route on the client: unknown pages get their index.html, but a
+    // missing file (a stale remoteEntry.js, an old chunk) is a 404, not HTML the browser can't run.
+    app.get(`${prefix}/*`, (c) => (looksLikeFile(c.req.path) ? c.notFound() : html(c, join(dir, "index.html"))));
   }
 
   app.use("/*", serveStatic({ root: relative(process.cwd(), options.shellDir) }));
   app.get("*", (c) => {
-    if (c.req.path.startsWith("/api/")) return c.notFound();
+    if (c.req.path.startsWith("/api/") || looksLikeFile(c.req.path)) return c.notFound();
     return html(c, join(options.shellDir, "index.html"));
   });
 }
+
+const looksLikeFile = (path: string) => /\.[a-z0-9]+$/i.test(path.slice(path.lastIndexOf("/") + 1));
 
 const indexCache = new Map<string, string>();
 function html(c: Context<AppEnv>, file: string) {

@@ -1,0 +1,87 @@
+import { ApiRequestError, accountQueries } from "@keel/client";
+import { segmentLabels } from "@keel/domain";
+import { EmptyState, ErrorState, Money, Skeleton, StagePill } from "@keel/ui";
+import { useQuery } from "@tanstack/react-query";
+import { Link, useParams } from "react-router";
+import { useDocumentTitle } from "../../app/use-document-title.ts";
+import { AccountFacts } from "./AccountFacts.tsx";
+import { ContactsCard } from "./ContactsCard.tsx";
+import { TeamCard } from "./TeamCard.tsx";
+
+/** Account page (SPEC §11): header facts, team and contacts. */
+export function AccountPage() {
+  const { accountId = "" } = useParams();
+  const detail = useQuery(accountQueries.detail(accountId));
+  useDocumentTitle(detail.data?.account.name ?? "Account");
+
+  if (detail.isPending) {
+    return (
+      <div className="shell-page">
+        <Skeleton lines={1} width="16rem" label="Loading the account…" />
+        <div className="account-grid">
+          <Skeleton variant="block" height="18rem" label={null} />
+          <Skeleton variant="block" height="18rem" label={null} />
+        </div>
+      </div>
+    );
+  }
+
+  if (detail.isError) {
+    const error = detail.error;
+    // 400: not an account id at all; 404: no such account. Either way, nothing to retry.
+    const missing = error instanceof ApiRequestError && (error.status === 404 || error.status === 400);
+    return (
+      <div className="shell-page">
+        <header className="shell-page__header">
+          <h1>{missing ? "Account not found" : "Account"}</h1>
+        </header>
+        <div className="shell-panel">
+          {missing ? (
+            <EmptyState
+              title="There is no account at this address"
+              message="It may have been removed, or the link is wrong."
+              action={<Link to="/">Back to My book</Link>}
+            />
+          ) : (
+            <ErrorState
+              title="Could not load the account"
+              message={error.message}
+              onRetry={() => void detail.refetch()}
+              retrying={detail.isFetching}
+            />
+          )}
+        </div>
+      </div>
+    );
+  }
+
+  const { account, permissions } = detail.data;
+  return (
+    <div className="shell-page">
+      <nav aria-label="Breadcrumb" className="shell-breadcrumb">
+        <Link to="/">My book</Link> <span aria-hidden="true">/</span>
+      </nav>
+      <header className="shell-page__header account-header">
+        <div>
+          <h1>{account.name}</h1>
+          <p className="account-header__meta">
+            <span>{account.domain}</span>
+            <span aria-hidden="true">·</span>
+            <span>{segmentLabels[account.segment]}</span>
+            <span aria-hidden="true">·</span>
+            <Money cents={account.arrCents} currency={account.currency} /> ARR
+          </p>
+        </div>
+        <div className="account-header__badges">
+          {account.redAccount && <span className="keel-badge shell-red-flag">Red account</span>}
+          <StagePill stage={account.lifecycleStage} />
+        </div>
+      </header>
+      <div className="account-grid">
+        <AccountFacts account={account} />
+        <TeamCard team={account.team} />
+      </div>
+      <ContactsCard accountId={account.id} canTag={permissions.includes("account.tagContacts")} />
+    </div>
+  );
+}

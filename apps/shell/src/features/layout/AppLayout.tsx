@@ -1,0 +1,58 @@
+import { Button } from "@keel/ui";
+import type { ReactNode } from "react";
+import { Link, NavLink } from "react-router";
+import { useSession } from "../session/session-context.ts";
+import { useSignOut } from "../session/use-sign-out.ts";
+
+const navigation = [
+  { to: "/", label: "My book", end: true },
+  { to: "/renewals", label: "Renewals", end: false },
+  { to: "/lighthouse", label: "Lighthouse", end: false },
+  { to: "/adoption", label: "Adoption", end: false },
+  { to: "/contacts", label: "Contacts", end: false },
+] as const;
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { user } = useSession();
+  const { signOut, signingOut } = useSignOut();
+
+  return (
+    <div className="shell">
+      <a className="shell-skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="shell-header">
+        <div className="shell-header__inner">
+          <Link to="/" className="shell-brand">
+            <span className="shell-brand__mark" aria-hidden="true">
+              K
+            </span>
+            Keel
+          </Link>
+          <nav aria-label="Main" className="shell-nav">
+            <ul>
+              {navigation.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.end} className="shell-nav__link">
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="shell-user">
+            <span className="shell-user__name" title={user.email}>
+              {user.name}
+            </span>
+            <Button size="sm" onClick={() => void signOut()} loading={signingOut}>
+              Sign out
+            </Button>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="shell-main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}
