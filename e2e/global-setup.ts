@@ -37,7 +37,8 @@ export default async function setup(project: TestProject) {
 
   const deadline = Date.now() + 150_000;
   for (;;) {
-    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode} before it was up`);
+    if (server.exitCode !== null)
+      throw new Error(`the server exited with ${server.exitCode} before it was up`);
     try {
       const res = await fetch(`${baseURL}/api/health`);
       if (res.ok) break;

@@ -41,7 +41,7 @@ describe("a TA's day in the walking skeleton", () => {
 
     const rows = page.locator("table tbody tr");
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(mine.total);
-    const table = await page.locator("table").innerText();
+    const table = await page.locator("table").textContent();
     for (const account of mine.items.slice(0, 10)) expect(table).toContain(account.name);
     // Every row's TA is the signed-in TA (Tess Alvarez in the demo company).
     const others = await page.request.get(`${baseURL}/api/v1/accounts?ta=usr_ta2&pageSize=5`);
@@ -59,18 +59,20 @@ describe("a TA's day in the walking skeleton", () => {
 
   it("opens an account with its A-1 facts, team and contacts", async () => {
     const firstLink = page.locator("table tbody tr a").first();
-    const name = (await firstLink.innerText()).trim();
+    const name = ((await firstLink.textContent()) ?? "").trim();
     await firstLink.click();
     await page.getByRole("heading", { name, level: 1 }).waitFor();
     await page.getByText("Team", { exact: true }).first().waitFor();
     await page.getByText("Contacts", { exact: true }).first().waitFor();
-    expect(await page.locator("body").innerText()).toContain("Tess Alvarez");
+    expect(await page.locator("body").textContent()).toContain("Tess Alvarez");
     await snap(page, "03-account");
   });
 
   for (const app of teamApps) {
     it(`opens ${app.heading} inside the shell with its data`, async () => {
-      await page.getByRole("link", { name: app.path === "contacts" ? "Contacts" : app.heading, exact: true }).click();
+      await page
+        .getByRole("link", { name: app.path === "contacts" ? "Contacts" : app.heading, exact: true })
+        .click();
       await page.waitForURL(`${baseURL}/${app.path}`);
       await page.getByRole("heading", { name: app.heading }).waitFor({ timeout: 20_000 });
       // The shell's navigation stays: the remote is mounted inside the layout.
@@ -94,7 +96,9 @@ describe("a TA's day in the walking skeleton", () => {
   }
 
   it("keeps working when a team app cannot load, and retries", async () => {
-    await page.route("**/apps/lighthouse/remoteEntry.js", (route) => route.fulfill({ status: 503, body: "down" }));
+    await page.route("**/apps/lighthouse/remoteEntry.js", (route) =>
+      route.fulfill({ status: 503, body: "down" }),
+    );
     await page.goto(`${baseURL}/lighthouse`);
     await page.getByRole("button", { name: "Retry" }).waitFor({ timeout: 20_000 });
     await snap(page, "06-remote-down");

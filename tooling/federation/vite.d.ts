@@ -1,3 +1,6 @@
+import type { UserConfig } from "vite";
+import type { remotes } from "./index.js";
+
 /** Build-time half of @keel/federation, for the apps' vite.config.ts. */
 
 export type SharedSingletonPackage =
@@ -30,3 +33,6 @@ export declare const devProxy: {
   "/api": { target: string };
   "/apps/manifest.json": { target: string };
 };
+
+/** The Vite config of a team app (remote) named `name`; `appDir` is the app's folder. */
+export declare function remoteViteConfig(options: { name: keyof typeof remotes; appDir: string }): UserConfig;

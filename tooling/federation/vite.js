@@ -2,6 +2,9 @@
 // Node (see index.js for why); types in vite.d.ts.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { federation } from "@module-federation/vite";
+import react from "@vitejs/plugin-react";
+import { remoteAppExpose, remotes } from "./index.js";
 
 /**
  * One copy of each per page, provided by the shell (ARCHITECTURE.md "Module federation"):
@@ -12,7 +15,7 @@ import { join } from "node:path";
  * every app), so a second copy behaves the same; and sharing it makes @module-federation/vite
  * 1.23 walk its declared dependency closure, which runs through @keel/api (a type-only
  * dependency) into the whole server tree: ~27 s added to every remote's build. Code that
- * handles API errors across the boundary checks `error.name === "ApiRequestError"` rather than
+ * handles API errors across the boundary uses @keel/client's `isApiRequestError` rather than
  * `instanceof`, since a remote's errors come from its own copy of the class.
  */
 export const sharedSingletonPackages = /** @type {const} */ ([
@@ -70,3 +73,30 @@ export const devProxy = {
   "/api": { target: apiDevOrigin },
   "/apps/manifest.json": { target: apiDevOrigin },
 };
+
+/**
+ * The whole Vite config of a team app (remote): served at /apps/<name>/, exposing "./App",
+ * with the shared singletons. Every remote is built the same way, so it is written once.
+ * @param {{ name: keyof typeof remotes, appDir: string }} options
+ * @returns {import("vite").UserConfig}
+ */
+export function remoteViteConfig({ name, appDir }) {
+  const { containerName, devPort } = remotes[name];
+  return {
+    // Served at /apps/<name>/ by the API in production and by this dev server in dev.
+    base: `/apps/${name}/`,
+    plugins: [
+      react(),
+      federation({
+        name: containerName,
+        filename: "remoteEntry.js",
+        exposes: { [remoteAppExpose]: "./src/App.tsx" },
+        shared: sharedSingletons(appDir),
+        dts: false,
+      }),
+    ],
+    server: { port: devPort, strictPort: true, origin: `http://localhost:${devPort}`, proxy: devProxy },
+    preview: { port: devPort, strictPort: true, proxy: devProxy },
+    build: { target: "esnext" },
+  };
+}

@@ -1,10 +1,10 @@
 import "@keel/ui/styles.css";
 import "./app/shell.css";
+import { createQueryClient } from "@keel/app-kit";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
-import { createQueryClient } from "./app/query-client.ts";
 import { createAppRouter } from "./app/router.tsx";
 
 const queryClient = createQueryClient();

@@ -15,6 +15,19 @@ export class ApiRequestError extends Error {
   }
 }
 
+/**
+ * Whether `error` is an API error from any copy of this package: each team app bundles its
+ * own copy (tooling/federation/vite.js), so `instanceof` misses errors thrown by queries a
+ * remote runs on the shell's QueryClient.
+ */
+export function isApiRequestError(error: unknown): error is ApiRequestError {
+  return (
+    error instanceof Error &&
+    error.name === "ApiRequestError" &&
+    typeof (error as { status?: unknown }).status === "number"
+  );
+}
+
 /** Where the API lives. Same origin in production; the Vite dev servers proxy /api. */
 let baseUrl = "/api";
 export function setApiBaseUrl(url: string) {

@@ -1,2 +1,2 @@
-export { ApiRequestError, api, authApi, setApiBaseUrl, unwrap } from "./http.ts";
+export { ApiRequestError, api, authApi, isApiRequestError, setApiBaseUrl, unwrap } from "./http.ts";
 export * from "./queries.ts";

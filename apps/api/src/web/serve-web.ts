@@ -42,7 +42,9 @@ export function mountWeb(app: Hono<AppEnv>, options: WebOptions) {
     );
     // Standalone remote apps route on the client: unknown pages get their index.html, but a
     // missing file (a stale remoteEntry.js, an old chunk) is a 404, not HTML the browser can't run.
-    app.get(`${prefix}/*`, (c) => (looksLikeFile(c.req.path) ? c.notFound() : html(c, join(dir, "index.html"))));
+    app.get(`${prefix}/*`, (c) =>
+      looksLikeFile(c.req.path) ? c.notFound() : html(c, join(dir, "index.html")),
+    );
   }
 
   app.use("/*", serveStatic({ root: relative(process.cwd(), options.shellDir) }));

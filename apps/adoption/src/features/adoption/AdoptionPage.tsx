@@ -1,61 +1,13 @@
+import { pickAccountColumns } from "@keel/app-kit";
 import { accountQueries } from "@keel/client";
-import {
-  type AccountSummary,
-  type LifecycleStage,
-  lifecycleStageLabels,
-  lifecycleStages,
-  segmentLabels,
-  segments,
-} from "@keel/domain";
+import { type LifecycleStage, lifecycleStageLabels, lifecycleStages } from "@keel/domain";
 import type { RemoteAppProps } from "@keel/federation";
-import { DataTable, type DataTableColumn, DateText, Money } from "@keel/ui";
+import { DataTable } from "@keel/ui";
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { StagePicker } from "./StagePicker.tsx";
 
-const columns: readonly DataTableColumn<AccountSummary>[] = [
-  {
-    id: "name",
-    header: "Account",
-    cell: (account) => account.name,
-    sortValue: (account) => account.name,
-    filterValue: (account) => account.name,
-  },
-  {
-    id: "segment",
-    header: "Segment",
-    cell: (account) => segmentLabels[account.segment],
-    sortValue: (account) => segments.indexOf(account.segment),
-    filterValue: (account) => segmentLabels[account.segment],
-  },
-  {
-    id: "seats",
-    header: "Seats",
-    align: "end",
-    cell: (account) => account.seatsPurchased.toLocaleString("en-US"),
-    sortValue: (account) => account.seatsPurchased,
-  },
-  {
-    id: "arr",
-    header: "ARR",
-    align: "end",
-    cell: (account) => <Money cents={account.arrCents} currency={account.currency} />,
-    sortValue: (account) => account.arrCents,
-  },
-  {
-    id: "renewalDate",
-    header: "Renewal date",
-    cell: (account) => <DateText value={account.renewalDate} fallback="Not set" />,
-    sortValue: (account) => account.renewalDate,
-  },
-  {
-    id: "ta",
-    header: "TA",
-    cell: (account) => account.ta?.name ?? <span className="adoption-muted">Unassigned</span>,
-    sortValue: (account) => account.ta?.name,
-    filterValue: (account) => account.ta?.name,
-  },
-];
+const columns = pickAccountColumns("name", "segment", "seats", "arr", "renewalDate", "ta");
 
 /** Adoption: how the book spreads over the lifecycle stages, and the accounts in one stage. */
 export function AdoptionPage({ accountHref, navigate }: RemoteAppProps) {

@@ -1,7 +1,8 @@
+import { pickAccountColumns } from "@keel/app-kit";
 import { type AccountListFilters, accountQueries } from "@keel/client";
-import { type AccountSummary, lifecycleStages, segmentLabels, segments } from "@keel/domain";
+import type { AccountSummary } from "@keel/domain";
 import type { RemoteAppProps } from "@keel/federation";
-import { DataTable, type DataTableColumn, DateText, EmptyState, Money, StagePill } from "@keel/ui";
+import { DataTable, EmptyState } from "@keel/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 
@@ -15,48 +16,7 @@ export const lighthouseBookFilters: AccountListFilters = { sort: "name", order: 
 export const redAccountsOf = (accounts: readonly AccountSummary[]) =>
   accounts.filter((account) => account.redAccount);
 
-const columns: readonly DataTableColumn<AccountSummary>[] = [
-  {
-    id: "name",
-    header: "Account",
-    cell: (account) => account.name,
-    sortValue: (account) => account.name,
-    filterValue: (account) => account.name,
-  },
-  {
-    id: "arr",
-    header: "ARR",
-    align: "end",
-    cell: (account) => <Money cents={account.arrCents} currency={account.currency} />,
-    sortValue: (account) => account.arrCents,
-  },
-  {
-    id: "renewalDate",
-    header: "Renewal date",
-    cell: (account) => <DateText value={account.renewalDate} fallback="Not set" />,
-    sortValue: (account) => account.renewalDate,
-  },
-  {
-    id: "stage",
-    header: "Stage",
-    cell: (account) => <StagePill stage={account.lifecycleStage} />,
-    sortValue: (account) => lifecycleStages.indexOf(account.lifecycleStage),
-  },
-  {
-    id: "segment",
-    header: "Segment",
-    cell: (account) => segmentLabels[account.segment],
-    sortValue: (account) => segments.indexOf(account.segment),
-    filterValue: (account) => segmentLabels[account.segment],
-  },
-  {
-    id: "ta",
-    header: "TA",
-    cell: (account) => account.ta?.name ?? <span className="lighthouse-muted">Unassigned</span>,
-    sortValue: (account) => account.ta?.name,
-    filterValue: (account) => account.ta?.name,
-  },
-];
+const columns = pickAccountColumns("name", "arr", "renewalDate", "stage", "segment", "ta");
 
 /** Lighthouse (SPEC §6): the churn-save program's master list, i.e. the accounts flagged red. */
 export function LighthousePage({ accountHref, navigate }: RemoteAppProps) {

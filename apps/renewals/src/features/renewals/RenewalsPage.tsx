@@ -1,67 +1,33 @@
+import { accountColumns, pickAccountColumns } from "@keel/app-kit";
 import { accountQueries } from "@keel/client";
-import { type AccountSummary, lifecycleStages, segmentLabels, segments } from "@keel/domain";
+import type { AccountSummary } from "@keel/domain";
 import type { RemoteAppProps } from "@keel/federation";
-import { DataTable, type DataTableColumn, DateText, Money, StagePill } from "@keel/ui";
+import { DataTable, type DataTableColumn } from "@keel/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
 import { countByWindow, daysLeftLabel, RENEWAL_HORIZON_DAYS, renewalWindows } from "./renewal-windows.ts";
 
-const columns: readonly DataTableColumn<AccountSummary>[] = [
-  {
-    id: "name",
-    header: "Account",
-    cell: (account) => account.name,
-    sortValue: (account) => account.name,
-    filterValue: (account) => account.name,
-  },
-  {
-    id: "renewalDate",
-    header: "Renewal date",
-    cell: (account) => <DateText value={account.renewalDate} />,
-    sortValue: (account) => account.renewalDate,
-  },
-  {
-    id: "daysLeft",
-    header: "Days left",
-    align: "end",
-    cell: (account) => (
-      <span
-        className={
-          account.daysToRenewal !== null && account.daysToRenewal <= 30 ? "renewals-days--soon" : undefined
-        }
-      >
-        {daysLeftLabel(account.daysToRenewal)}
-      </span>
-    ),
-    sortValue: (account) => account.daysToRenewal,
-  },
-  {
-    id: "arr",
-    header: "ARR",
-    align: "end",
-    cell: (account) => <Money cents={account.arrCents} currency={account.currency} />,
-    sortValue: (account) => account.arrCents,
-  },
-  {
-    id: "segment",
-    header: "Segment",
-    cell: (account) => segmentLabels[account.segment],
-    sortValue: (account) => segments.indexOf(account.segment),
-    filterValue: (account) => segmentLabels[account.segment],
-  },
-  {
-    id: "stage",
-    header: "Stage",
-    cell: (account) => <StagePill stage={account.lifecycleStage} />,
-    sortValue: (account) => lifecycleStages.indexOf(account.lifecycleStage),
-  },
-  {
-    id: "ta",
-    header: "TA",
-    cell: (account) => account.ta?.name ?? <span className="renewals-muted">Unassigned</span>,
-    sortValue: (account) => account.ta?.name,
-    filterValue: (account) => account.ta?.name,
-  },
+const daysLeftColumn: DataTableColumn<AccountSummary> = {
+  id: "daysLeft",
+  header: "Days left",
+  align: "end",
+  cell: (account) => (
+    <span
+      className={
+        account.daysToRenewal !== null && account.daysToRenewal <= 30 ? "renewals-days--soon" : undefined
+      }
+    >
+      {daysLeftLabel(account.daysToRenewal)}
+    </span>
+  ),
+  sortValue: (account) => account.daysToRenewal,
+};
+
+const columns = [
+  accountColumns.name,
+  accountColumns.renewalDate,
+  daysLeftColumn,
+  ...pickAccountColumns("arr", "segment", "stage", "ta"),
 ];
 
 /** The renewal pipeline: every account renewing within the horizon, soonest first. */

@@ -1,9 +1,9 @@
+import { SignInForm } from "@keel/app-kit";
 import { authApi, meQuery } from "@keel/client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Navigate, useLocation, useNavigate } from "react-router";
 import { useDocumentTitle } from "../../app/use-document-title.ts";
-import { SignInForm } from "./SignInForm.tsx";
 import { returnPathFrom } from "./sign-in-path.ts";
 
 /** Seeded people (packages/db demo users), one per role of SPEC §1. */

@@ -2,8 +2,9 @@ import { authApi, meQuery, queryKeys } from "@keel/client";
 import { Button, ErrorState, Skeleton } from "@keel/ui";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useState } from "react";
-import { SignInForm } from "./SignInForm.tsx";
+import { SignInForm } from "../session/SignInForm.tsx";
 import { shellOrigin } from "./shell-link.ts";
+import "./standalone.css";
 
 /**
  * The frame of a remote opened on its own (/apps/<name>/): the session check, a sign-in form

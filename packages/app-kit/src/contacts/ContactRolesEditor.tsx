@@ -1,6 +1,7 @@
 import { type ContactRole, contactRoleLabels, contactRoleSchema } from "@keel/domain";
 import { Button } from "@keel/ui";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import "./roles-editor.css";
 
 const allRoles = contactRoleSchema.options;
 
@@ -47,7 +48,7 @@ export function ContactRolesEditor({
 
   return (
     <form
-      className="tagging-editor"
+      className="roles-editor"
       onSubmit={submit}
       onKeyDown={(event) => {
         if (event.key === "Escape") {
@@ -60,9 +61,9 @@ export function ContactRolesEditor({
         <legend id={legendId} className="keel-visually-hidden">
           Roles of {contactName}
         </legend>
-        <div className="tagging-editor__options">
+        <div className="roles-editor__options">
           {allRoles.map((role, index) => (
-            <label key={role} className="tagging-editor__option">
+            <label key={role} className="roles-editor__option">
               <input
                 ref={index === 0 ? firstBoxRef : undefined}
                 type="checkbox"
@@ -75,11 +76,11 @@ export function ContactRolesEditor({
         </div>
       </fieldset>
       {message && (
-        <p className="tagging-editor__message" role="alert">
+        <p className="roles-editor__message" role="alert">
           {message}
         </p>
       )}
-      <div className="tagging-editor__actions">
+      <div className="roles-editor__actions">
         <Button type="submit" size="sm" variant="primary" loading={saving}>
           Save
         </Button>

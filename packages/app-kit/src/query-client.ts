@@ -1,6 +1,5 @@
-import { queryKeys } from "@keel/client";
+import { isApiRequestError, queryKeys } from "@keel/client";
 import { QueryCache, QueryClient } from "@tanstack/react-query";
-import { isApiRequestError } from "./api-error.ts";
 
 /** A 4xx will not change on a second try (bad input, no access, not found): show it at once. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {

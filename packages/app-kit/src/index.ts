@@ -1,0 +1,9 @@
+// React pieces every Keel web app shares (the shell and each team app): they need the API
+// client, so they live here rather than in @keel/ui.
+
+export { type AccountColumnId, accountColumns, pickAccountColumns } from "./accounts/account-columns.tsx";
+export { ContactRolesEditor } from "./contacts/ContactRolesEditor.tsx";
+export { createQueryClient, shouldRetry } from "./query-client.ts";
+export { SignInForm } from "./session/SignInForm.tsx";
+export { StandaloneApp } from "./standalone/StandaloneApp.tsx";
+export { shellAccountHref, shellOrigin } from "./standalone/shell-link.ts";
