@@ -1,11 +1,5 @@
-import react from "@vitejs/plugin-react";
-import { defineConfig } from "vitest/config";
+import { domTestConfig } from "@keel/vitest-config";
+import { defineConfig, mergeConfig } from "vitest/config";
 
-export default defineConfig({
-  plugins: [react()],
-  test: {
-    environment: "jsdom",
-    include: ["src/**/*.test.{ts,tsx}"],
-    setupFiles: ["./src/test/setup.ts"],
-  },
-});
+// Stories rendered in tests get Storybook's project annotations (src/test/setup.ts).
+export default mergeConfig(domTestConfig, defineConfig({ test: { setupFiles: ["./src/test/setup.ts"] } }));
