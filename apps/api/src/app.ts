@@ -5,14 +5,24 @@ import { ApiError } from "./http/errors.ts";
 import { errorJson, handleError, requestContext, requireSession } from "./http/middleware.ts";
 import { createRouter } from "./http/router.ts";
 import { accountRoutes } from "./routes/accounts.ts";
+import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { contactRoutes } from "./routes/contacts.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { ingestRoutes, MAX_INGEST_BODY_BYTES } from "./routes/ingest.ts";
 import { peopleRoutes } from "./routes/people.ts";
+import { policyRoutes } from "./routes/policies.ts";
 import { mountApiReference } from "./web/api-reference.ts";
 import { mountWeb, type WebOptions } from "./web/serve-web.ts";
 
 /** Everything under /api/v1, chained so the typed client sees every route (STYLE.md "Hono docs"). */
 function createApiV1() {
-  return createRouter().route("/", peopleRoutes).route("/", accountRoutes).route("/", contactRoutes);
+  return createRouter()
+    .route("/", peopleRoutes)
+    .route("/", accountRoutes)
+    .route("/", contactRoutes)
+    .route("/", healthRoutes)
+    .route("/", policyRoutes)
+    .route("/", apiKeyRoutes);
 }
 
 /** The type the @keel/client package is generated from. */
@@ -20,24 +30,35 @@ export type AppType = ReturnType<typeof createApiV1>;
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+const isIngestPath = (path: string) => path.startsWith("/api/v1/ingest/");
+
 export function createApp(deps: AppDeps, options: { web?: WebOptions } = {}) {
   const app = new OpenAPIHono<AppEnv>();
   app.use("*", requestContext(deps));
-  app.use(
-    "/api/*",
+  const limitTo = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: () => {
-        throw new ApiError("payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes`);
+        throw new ApiError("payload_too_large", `Request bodies are limited to ${maxSize} bytes`);
       },
-    }),
-  );
+    });
+  const defaultLimit = limitTo(MAX_BODY_BYTES);
+  // Ingestion batches (up to 5,000 records) need more than the rest of the API.
+  const ingestLimit = limitTo(MAX_INGEST_BODY_BYTES);
+  app.use("/api/*", (c, next) => (isIngestPath(c.req.path) ? ingestLimit : defaultLimit)(c, next));
 
   app.get("/api/health", (c) => c.json({ status: "ok" }));
   app.on(["GET", "POST"], "/api/auth/*", (c) => deps.auth.handler(c.req.raw));
 
-  app.use("/api/v1/*", requireSession);
+  // Ingestion is for machines: an API key per request (routes/ingest.ts), not a session.
+  app.use("/api/v1/*", (c, next) => (isIngestPath(c.req.path) ? next() : requireSession(c, next)));
   app.route("/api/v1", createApiV1());
+  app.route("/api/v1", ingestRoutes);
+  app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
+    type: "http",
+    scheme: "bearer",
+    description: "An API key (keel_<prefix>_<secret>) created by an admin at POST /api/v1/api-keys",
+  });
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
@@ -45,7 +66,7 @@ export function createApp(deps: AppDeps, options: { web?: WebOptions } = {}) {
       title: "Keel API",
       version: "1.0.0",
       description:
-        "Customer-success workspace for Technical Advisors. Sign in through /api/auth/sign-in/email; the session cookie authenticates /api/v1. Errors are JSON { code, message, details?, requestId }.",
+        "Customer-success workspace for Technical Advisors. Sign in through /api/auth/sign-in/email; the session cookie authenticates /api/v1, except /api/v1/ingest/*, which takes an API key (Authorization: Bearer keel_…). Errors are JSON { code, message, details?, requestId }.",
     },
   });
   mountApiReference(app);

@@ -3,10 +3,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
-import { createDb, seedIfEmpty } from "@keel/db";
+import { createDb, ensureHealthPolicies, seedIfEmpty } from "@keel/db";
 import pino from "pino";
 import { createApp } from "./app.ts";
 import { createAuth } from "./auth/auth.ts";
+import { startHealthScheduler } from "./jobs/scheduler.ts";
 import { type RemoteName, remoteNames } from "./web/serve-web.ts";
 
 const production = process.env.NODE_ENV === "production";
@@ -28,9 +29,18 @@ const devPorts: Record<"shell" | RemoteName, number> = {
 const handle = await createDb({ databaseUrl: process.env.DATABASE_URL, dataDir });
 logger.info({ database: handle.kind, ...(handle.kind === "pglite" && { dataDir }) }, "database ready");
 if (process.env.KEEL_SEED !== "false") {
+  const started = performance.now();
   const seeded = await seedIfEmpty(handle.db);
-  if (seeded) logger.info(seeded, "seeded demo data (sign in as ta@keel.test / keel-demo)");
+  if (seeded) {
+    logger.info(
+      { ...seeded, durationMs: Math.round(performance.now() - started) },
+      "seeded demo data (sign in as ta@keel.test / keel-demo)",
+    );
+  }
 }
+// H-1: the handbook's health policies exist even in a database that was never seeded.
+const policiesAdded = await ensureHealthPolicies(handle.db);
+if (policiesAdded > 0) logger.info({ policiesAdded }, "added the built-in health policies");
 
 const auth = createAuth({
   db: handle.db,
@@ -73,7 +83,14 @@ const server = serve({ fetch: app.fetch, port }, (info) => {
   logger.info(`Keel is up on http://localhost:${info.port}  (API reference: /api/reference)`);
 });
 
+// Daily whole-book health sweep (and requested reruns); a database lease keeps it to one instance.
+const scheduler =
+  process.env.KEEL_SCHEDULER === "false"
+    ? null
+    : startHealthScheduler({ db: handle.db, logger, now: () => new Date() });
+
 const shutdown = async () => {
+  scheduler?.stop();
   server.close();
   await handle.close();
   process.exit(0);

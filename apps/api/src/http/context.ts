@@ -1,5 +1,5 @@
 import type { Database } from "@keel/db";
-import type { SessionUser } from "@keel/domain";
+import type { ApiKeyScope, SessionUser } from "@keel/domain";
 import type { Logger } from "pino";
 import type { Auth } from "../auth/auth.ts";
 
@@ -12,11 +12,16 @@ export type AppDeps = {
   now: () => Date;
 };
 
+/** Who is calling an ingestion route: an API key, not a person. */
+export type ApiKeyPrincipal = { id: string; name: string; scopes: ApiKeyScope[] };
+
 export type AppEnv = {
   Variables: {
     deps: AppDeps;
     requestId: string;
-    /** Set by requireSession on /api/v1/*. */
+    /** Set by requireSession on /api/v1/* (not on the ingestion routes). */
     user: SessionUser;
+    /** Set by requireApiKey on /api/v1/ingest/* (machine feeds, SPEC §12). */
+    apiKey: ApiKeyPrincipal;
   };
 };

@@ -6,6 +6,7 @@ import {
   accountSummarySchema,
   allowedAccountActions,
   contactSchema,
+  healthCategorySchema,
   lifecycleStageSchema,
   segmentSchema,
 } from "@keel/domain";
@@ -36,7 +37,10 @@ export const listAccountsQuerySchema = z.object({
     .optional()
     .openapi({ description: "Renewing between today and today + N days" }),
   q: z.string().max(200).optional().openapi({ description: "Account name contains" }),
-  sort: accountSortSchema.default("name"),
+  health: healthCategorySchema
+    .optional()
+    .openapi({ description: 'Health category (H-3); "unknown" includes accounts not scored yet' }),
+  sort: accountSortSchema.default("name").openapi({ description: '"health" sorts by health score' }),
   order: z.enum(["asc", "desc"]).default("asc"),
   page: z.coerce.number<string>().int().min(1).default(1),
   pageSize: z.coerce.number<string>().int().min(1).max(500).default(50),
@@ -124,6 +128,7 @@ export const accountRoutes = createRouter()
         renewalFrom,
         renewalTo,
         search: query.q,
+        health: query.health,
         sort: query.sort,
         order: query.order,
         page: query.page,

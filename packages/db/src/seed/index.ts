@@ -5,8 +5,10 @@ import { count } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { accounts, accountTeam, contacts, credential, user } from "../schema/index.ts";
 import { demoPassword, demoUsers } from "./demo-users.ts";
+import { type HealthSeedOptions, seedHealthInputs } from "./health-inputs.ts";
 
 export { demoPassword, demoUsers } from "./demo-users.ts";
+export { type HealthSeedOptions, healthSeedPlan } from "./health-inputs.ts";
 
 export type SeedOptions = {
   /** How many customer accounts (benchmarks use large numbers). Default 240. */
@@ -15,6 +17,11 @@ export type SeedOptions = {
   seed?: number;
   /** Dates are spread around this day (ISO). Default: the real today, so the demo stays current. */
   today?: string;
+  /**
+   * Health inputs (usage, tickets, activities, manual traits) and scores; `false` for none.
+   * Sized by the number of accounts unless given (see `healthSeedPlan`).
+   */
+  health?: false | HealthSeedOptions;
 };
 
 const DAY = 86_400_000;
@@ -166,7 +173,33 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}) {
   for (let i = 0; i < contactRows.length; i += BATCH)
     await db.insert(contacts).values(contactRows.slice(i, i + BATCH));
 
-  return { users: demoUsers.length, accounts: accountRows.length, contacts: contactRows.length };
+  const health =
+    options.health === false
+      ? null
+      : await seedHealthInputs(db, {
+          accounts: accountRows,
+          taOf: new Map(
+            teamRows.filter((seat) => seat.role === "ta").map((seat) => [seat.accountId, seat.userId]),
+          ),
+          contactsOf: groupIds(contactRows),
+          today: isoDay(0),
+          seed: options.seed ?? 42,
+          // A pinned day (tests, benchmarks) stamps scores at its start; the live demo at the real time.
+          at: options.today ? new Date(today) : now,
+          options: options.health,
+        });
+
+  return { users: demoUsers.length, accounts: accountRows.length, contacts: contactRows.length, health };
+}
+
+function groupIds(contactRows: readonly (typeof contacts.$inferInsert)[]) {
+  const byAccount = new Map<string, string[]>();
+  for (const contact of contactRows) {
+    const ids = byAccount.get(contact.accountId) ?? [];
+    ids.push(contact.id!);
+    byAccount.set(contact.accountId, ids);
+  }
+  return byAccount;
 }
 
 /** Realistic role mixes: about one contact in five is untagged (the C-4 backlog). */

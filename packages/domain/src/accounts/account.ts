@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { healthCategorySchema } from "../health/category.ts";
 
 /** Segments of the default policy plus the older policy's "commercial" (seed 000). */
 export const segments = ["strategic", "enterprise", "mid-market", "smb", "commercial"] as const;
@@ -113,8 +114,12 @@ export const accountSummarySchema = accountSchema
     /** Days from today to the renewal date; negative when overdue; null without a renewal date. */
     daysToRenewal: z.number().int().nullable(),
     ta: teamMemberSchema.nullable(),
+    /** The current health score (H-3), null when none is computed or no trait has data. */
+    healthScore: z.number().nullable(),
+    /** The current health category; null when the account has not been scored yet. */
+    healthCategory: healthCategorySchema.nullable(),
   });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 
-export const accountSortSchema = z.enum(["name", "arr", "renewalDate", "segment", "stage", "ta"]);
+export const accountSortSchema = z.enum(["name", "arr", "renewalDate", "segment", "stage", "ta", "health"]);
 export type AccountSort = z.infer<typeof accountSortSchema>;

@@ -24,7 +24,8 @@ export const manualTraitIds = [
 ] as const satisfies readonly TraitId[];
 export type ManualTraitId = (typeof manualTraitIds)[number];
 
-export const pulseSchema = z.enum(["healthy", "concerning", "poor"]);
+export const pulses = ["healthy", "concerning", "poor"] as const;
+export const pulseSchema = z.enum(pulses);
 export type Pulse = z.infer<typeof pulseSchema>;
 
 export const categoryIds = ["taPulse", "technical", "relationships", "utilization"] as const;
@@ -48,60 +49,84 @@ export const traitRuleSchema = z.discriminatedUnion("kind", [
 ]);
 export type TraitRule = z.infer<typeof traitRuleSchema>;
 
-export const healthPolicySchema = z
-  .object({
-    /** Version number: scores keep the version they were computed with (X-3). */
-    version: z.number().int().positive(),
-    name: z.string().min(1),
-    /** Where the rule comes from (e.g. "seed 002 account management"). */
-    source: z.string(),
-    effectiveFrom: z.iso.date(),
-    categories: z
-      .array(
-        z.object({
-          id: categoryIdSchema,
-          label: z.string(),
-          weight: z.number().positive().max(100),
-          traits: z.array(traitIdSchema).min(1),
-        }),
-      )
-      .min(1),
-    traits: z.partialRecord(traitIdSchema, traitRuleSchema),
-    /** H-3 category bands: green ≥ green, yellow ≥ yellow, red below. */
-    bands: z.object({ green: z.number().min(0).max(100), yellow: z.number().min(0).max(100) }),
-    /** H-6: a manual trait not refreshed for this many days is marked stale (still counted). */
-    manualTraitStaleAfterDays: z.number().int().positive().default(60),
-  })
-  .superRefine((policy, ctx) => {
-    if (policy.bands.yellow > policy.bands.green) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["bands", "yellow"],
-        message: "yellow band must not be above green",
-      });
-    }
-    const seen = new Set<string>();
-    policy.categories.forEach((category, i) => {
-      for (const trait of category.traits) {
-        if (seen.has(trait)) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["categories", i, "traits"],
-            message: `trait ${trait} is in two categories`,
-          });
-        }
-        seen.add(trait);
-        if (!policy.traits[trait]) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["traits", trait],
-            message: `trait ${trait} has no grading rule`,
-          });
-        }
-      }
+/** The policy's fields; `healthPolicySchema` adds the cross-field checks. */
+const healthPolicyFieldsSchema = z.object({
+  /** Version number: scores keep the version they were computed with (X-3). */
+  version: z.number().int().positive(),
+  name: z.string().min(1),
+  /** Where the rule comes from (e.g. "seed 002 account management"). */
+  source: z.string(),
+  effectiveFrom: z.iso.date(),
+  categories: z
+    .array(
+      z.object({
+        id: categoryIdSchema,
+        label: z.string(),
+        weight: z.number().positive().max(100),
+        traits: z.array(traitIdSchema).min(1),
+      }),
+    )
+    .min(1),
+  traits: z.partialRecord(traitIdSchema, traitRuleSchema),
+  /** H-3 category bands: green ≥ green, yellow ≥ yellow, red below. */
+  bands: z.object({ green: z.number().min(0).max(100), yellow: z.number().min(0).max(100) }),
+  /** H-6: a manual trait not refreshed for this many days is marked stale (still counted). */
+  manualTraitStaleAfterDays: z.number().int().positive().default(60),
+});
+
+/** Checks a policy's parts against each other: bands in order, every trait in one category with a rule. */
+function checkPolicy(
+  policy: Pick<z.infer<typeof healthPolicyFieldsSchema>, "bands" | "categories" | "traits">,
+  ctx: z.RefinementCtx,
+) {
+  if (policy.bands.yellow > policy.bands.green) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["bands", "yellow"],
+      message: "yellow band must not be above green",
     });
+  }
+  const seen = new Set<string>();
+  policy.categories.forEach((category, i) => {
+    for (const trait of category.traits) {
+      if (seen.has(trait)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["categories", i, "traits"],
+          message: `trait ${trait} is in two categories`,
+        });
+      }
+      seen.add(trait);
+      if (!policy.traits[trait]) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["traits", trait],
+          message: `trait ${trait} has no grading rule`,
+        });
+      }
+    }
   });
+}
+
+export const healthPolicySchema = healthPolicyFieldsSchema.superRefine(checkPolicy);
 export type HealthPolicy = z.infer<typeof healthPolicySchema>;
+
+/**
+ * A policy as an admin drafts it (X-2): everything but the version (the server numbers drafts)
+ * and the effective date (set when it is published, X-3).
+ */
+export const healthPolicyDraftSchema = healthPolicyFieldsSchema
+  .omit({ version: true, effectiveFrom: true })
+  .superRefine(checkPolicy);
+export type HealthPolicyDraft = z.input<typeof healthPolicyDraftSchema>;
+
+/** X-8: a policy exported as versioned JSON, reviewable like code and importable as a new draft. */
+export const healthPolicyDocumentSchema = z.object({
+  kind: z.literal("keel.health-policy"),
+  schemaVersion: z.literal(1),
+  policy: healthPolicySchema,
+});
+export type HealthPolicyDocument = z.infer<typeof healthPolicyDocumentSchema>;
 
 export const traitLabels: Record<TraitId, string> = {
   taPulse: "TA pulse",

@@ -4,10 +4,11 @@ import {
   type AccountSort,
   type AccountSummary,
   daysBetween,
+  type HealthCategory,
   type LifecycleStage,
   type Segment,
 } from "@keel/domain";
-import { and, asc, desc, eq, gte, ilike, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 
 export type ListAccountsInput = {
@@ -18,6 +19,8 @@ export type ListAccountsInput = {
   renewalFrom?: string;
   renewalTo?: string;
   search?: string;
+  /** H-3 category; "unknown" includes accounts not scored yet. */
+  health?: HealthCategory;
   sort: AccountSort;
   order: "asc" | "desc";
   page: number;
@@ -26,7 +29,7 @@ export type ListAccountsInput = {
   today: string;
 };
 
-const { accounts, accountTeam, user } = schema;
+const { accounts, accountHealth, accountTeam, user } = schema;
 
 /** The book of business: filtered, sorted, paged, with the TA on each row. */
 export async function listAccounts({ db, input }: { db: Executor; input: ListAccountsInput }) {
@@ -41,6 +44,9 @@ export async function listAccounts({ db, input }: { db: Executor; input: ListAcc
   if (input.renewalFrom) filters.push(gte(accounts.renewalDate, input.renewalFrom));
   if (input.renewalTo) filters.push(lte(accounts.renewalDate, input.renewalTo));
   if (input.search) filters.push(ilike(accounts.name, `%${escapeLike(input.search)}%`));
+  if (input.health === "unknown") {
+    filters.push(or(isNull(accountHealth.accountId), eq(accountHealth.category, "unknown"))!);
+  } else if (input.health) filters.push(eq(accountHealth.category, input.health));
 
   const sortColumn = {
     name: accounts.name,
@@ -49,6 +55,7 @@ export async function listAccounts({ db, input }: { db: Executor; input: ListAcc
     segment: accounts.segment,
     stage: accounts.lifecycleStage,
     ta: taUser.name,
+    health: accountHealth.score,
   }[input.sort];
   const direction = input.order === "asc" ? asc : desc;
   // Nulls (no renewal date, no TA) go last in both directions; name and id break ties so pages are stable.
@@ -66,6 +73,8 @@ export async function listAccounts({ db, input }: { db: Executor; input: ListAcc
       renewalDate: accounts.renewalDate,
       supportLevel: accounts.supportLevel,
       redAccount: accounts.redAccount,
+      healthScore: accountHealth.score,
+      healthCategory: accountHealth.category,
       taUserId: taUser.id,
       taName: taUser.name,
       taEmail: taUser.email,
@@ -74,6 +83,7 @@ export async function listAccounts({ db, input }: { db: Executor; input: ListAcc
     .from(accounts)
     .leftJoin(taSeat, and(eq(taSeat.accountId, accounts.id), eq(taSeat.role, "ta")))
     .leftJoin(taUser, eq(taUser.id, taSeat.userId))
+    .leftJoin(accountHealth, eq(accountHealth.accountId, accounts.id))
     .where(and(...filters))
     .orderBy(...orderBy)
     .limit(input.pageSize)
@@ -91,6 +101,7 @@ export async function listAccounts({ db, input }: { db: Executor; input: ListAcc
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(accounts)
       .leftJoin(taSeat, and(eq(taSeat.accountId, accounts.id), eq(taSeat.role, "ta")))
+      .leftJoin(accountHealth, eq(accountHealth.accountId, accounts.id))
       .where(and(...filters));
     total = counted?.n ?? 0;
   }
