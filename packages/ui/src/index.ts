@@ -30,5 +30,11 @@ export { Spinner, type SpinnerProps } from "./components/Spinner/Spinner.tsx";
 export { StagePill, type StagePillProps } from "./components/StagePill/StagePill.tsx";
 export { type TabItem, Tabs, type TabsProps } from "./components/Tabs/Tabs.tsx";
 export { TextInput, type TextInputProps } from "./components/TextInput/TextInput.tsx";
+export {
+  summarizeTrend,
+  TrendChart,
+  type TrendChartProps,
+  type TrendPoint,
+} from "./components/TrendChart/TrendChart.tsx";
 export { type DateInput, type DateStyle, type FormatDateOptions, formatDate } from "./format/date.ts";
 export { currencyMinorDigits, type FormatMoneyOptions, formatMoney, MISSING_VALUE } from "./format/money.ts";

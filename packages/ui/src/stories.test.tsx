@@ -121,6 +121,28 @@ const checks: Record<string, (story: StoryCheck) => void> = {
     }
   },
 
+  "Data display/TrendChart": ({ args }) => {
+    const points = (args.points as Array<{ score: number | null; marker?: string }>) ?? [];
+    if (points.length === 0) {
+      expect(screen.queryByRole("img")).toBeNull();
+      expect(screen.getByText(textArg(args, "emptyMessage") ?? "No history yet")).toBeTruthy();
+      return;
+    }
+    const image = screen.getByRole("img");
+    expect(image.getAttribute("aria-label")).toMatch(/over \d+ points?/);
+    // Every point is in the hidden table; every scored point is drawn; every marker is labelled.
+    const table = screen.getByRole("table");
+    expect(within(table).getAllByRole("row")).toHaveLength(points.length + 1);
+    expect(document.querySelectorAll(".keel-trend__point")).toHaveLength(
+      points.filter((point) => point.score !== null).length,
+    );
+    const markers = points.filter((point) => point.marker).map((point) => point.marker);
+    expect(Array.from(document.querySelectorAll(".keel-trend__marker"), (m) => m.textContent)).toEqual(
+      markers,
+    );
+    for (const marker of markers) expect(image.getAttribute("aria-label")).toContain(String(marker));
+  },
+
   "Data display/StagePill": ({ args }) => {
     const pills = document.querySelectorAll<HTMLElement>(".keel-stage");
     expect(pills.length).toBeGreaterThan(0);

@@ -1,6 +1,8 @@
 import { createBrowserRouter, Outlet } from "react-router";
 import { AccountPage } from "../features/accounts/AccountPage.tsx";
 import { MyBookPage } from "../features/book/MyBookPage.tsx";
+import { HealthChangesPage } from "../features/health/HealthChangesPage.tsx";
+import { PoliciesPage } from "../features/health/PoliciesPage.tsx";
 import { AppLayout } from "../features/layout/AppLayout.tsx";
 import { NotFoundPage } from "../features/not-found/NotFoundPage.tsx";
 import { RemoteRoute } from "../features/remotes/RemoteRoute.tsx";
@@ -22,6 +24,8 @@ export function createAppRouter() {
       children: [
         { index: true, element: <MyBookPage /> },
         { path: "accounts/:accountId", element: <AccountPage /> },
+        { path: "health/changes", element: <HealthChangesPage /> },
+        { path: "health/policies", element: <PoliciesPage /> },
         { path: "renewals/*", element: <RemoteRoute name="renewals" /> },
         { path: "lighthouse/*", element: <RemoteRoute name="lighthouse" /> },
         { path: "adoption/*", element: <RemoteRoute name="adoption" /> },

@@ -1,5 +1,12 @@
 import { type AccountSummary, lifecycleStages, segmentLabels, segments } from "@keel/domain";
-import { type DataTableColumn, DateText, Money, StagePill } from "@keel/ui";
+import {
+  type DataTableColumn,
+  DateText,
+  HealthBadge,
+  healthCategoryLabels,
+  Money,
+  StagePill,
+} from "@keel/ui";
 import "./account-columns.css";
 
 type Column = DataTableColumn<AccountSummary>;
@@ -29,6 +36,17 @@ export const accountColumns = {
     header: "Stage",
     cell: (account) => <StagePill stage={account.lifecycleStage} />,
     sortValue: (account) => lifecycleStages.indexOf(account.lifecycleStage),
+  },
+  health: {
+    id: "health",
+    header: "Health",
+    cell: (account) => (
+      <HealthBadge category={account.healthCategory ?? "unknown"} score={account.healthScore} />
+    ),
+    // By score; accounts without one ("No data", H-3) sort with the missing values, never as 0.
+    sortValue: (account) =>
+      (account.healthCategory ?? "unknown") === "unknown" ? null : account.healthScore,
+    filterValue: (account) => healthCategoryLabels[account.healthCategory ?? "unknown"],
   },
   seats: {
     id: "seats",

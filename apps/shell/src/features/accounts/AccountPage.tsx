@@ -4,11 +4,12 @@ import { EmptyState, ErrorState, Money, Skeleton, StagePill } from "@keel/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { useDocumentTitle } from "../../app/use-document-title.ts";
+import { HealthCard } from "../health/HealthCard.tsx";
 import { AccountFacts } from "./AccountFacts.tsx";
 import { ContactsCard } from "./ContactsCard.tsx";
 import { TeamCard } from "./TeamCard.tsx";
 
-/** Account page (SPEC §11): header facts, team and contacts. */
+/** Account page (SPEC §11): header facts, team, health (SPEC §4) and contacts. */
 export function AccountPage() {
   const { accountId = "" } = useParams();
   const detail = useQuery(accountQueries.detail(accountId));
@@ -81,6 +82,7 @@ export function AccountPage() {
         <AccountFacts account={account} />
         <TeamCard team={account.team} />
       </div>
+      <HealthCard accountId={account.id} canEditTraits={permissions.includes("account.editTraits")} />
       <ContactsCard accountId={account.id} canTag={permissions.includes("account.tagContacts")} />
     </div>
   );

@@ -1,6 +1,8 @@
 import { accountQueries, usersQuery } from "@keel/client";
 import {
   type AccountSummary,
+  type HealthCategory,
+  healthCategories,
   type LifecycleStage,
   lifecycleStageLabels,
   lifecycleStages,
@@ -8,7 +10,7 @@ import {
   segmentLabels,
   segments,
 } from "@keel/domain";
-import { Button, DataTable, Select, type SelectOption } from "@keel/ui";
+import { Button, DataTable, healthCategoryLabels, Select, type SelectOption } from "@keel/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
@@ -30,6 +32,11 @@ const stageOptions: SelectOption<LifecycleStage>[] = lifecycleStages.map((stage)
   label: lifecycleStageLabels[stage],
 }));
 
+const healthOptions: SelectOption<HealthCategory>[] = healthCategories.map((category) => ({
+  value: category,
+  label: healthCategoryLabels[category],
+}));
+
 /** TA home (SPEC §11): the signed-in TA's book; others pick whose book to look at. */
 export function MyBookPage() {
   useDocumentTitle("My book");
@@ -40,6 +47,7 @@ export function MyBookPage() {
   const book = searchParams.get("book") ?? (isTa ? MINE : ALL);
   const [segment, setSegment] = useState<Segment | "">("");
   const [stage, setStage] = useState<LifecycleStage | "">("");
+  const [health, setHealth] = useState<HealthCategory | "">("");
 
   const technicalAdvisors = useQuery(usersQuery("ta"));
   const accounts = useQuery(
@@ -75,14 +83,16 @@ export function MyBookPage() {
       allRows.filter(
         (account: AccountSummary) =>
           (segment === "" || account.segment === segment) &&
-          (stage === "" || account.lifecycleStage === stage),
+          (stage === "" || account.lifecycleStage === stage) &&
+          (health === "" || (account.healthCategory ?? "unknown") === health),
       ),
-    [allRows, segment, stage],
+    [allRows, segment, stage, health],
   );
-  const selectFiltersActive = segment !== "" || stage !== "";
+  const selectFiltersActive = segment !== "" || stage !== "" || health !== "";
   const clearSelectFilters = () => {
     setSegment("");
     setStage("");
+    setHealth("");
   };
 
   const chooseBook = (value: string) => {
@@ -167,6 +177,13 @@ export function MyBookPage() {
               placeholder="All stages"
               value={stage}
               onValueChange={setStage}
+            />
+            <Select
+              label="Health"
+              options={healthOptions}
+              placeholder="All"
+              value={health}
+              onValueChange={setHealth}
             />
           </>
         }

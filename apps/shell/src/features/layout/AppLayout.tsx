@@ -4,16 +4,18 @@ import { Link, NavLink } from "react-router";
 import { useSession } from "../session/session-context.ts";
 import { useSignOut } from "../session/use-sign-out.ts";
 
-const navigation = [
+const navigation: ReadonlyArray<{ to: string; label: string; end: boolean; permission?: string }> = [
   { to: "/", label: "My book", end: true },
+  { to: "/health/changes", label: "Health changes", end: false },
   { to: "/renewals", label: "Renewals", end: false },
   { to: "/lighthouse", label: "Lighthouse", end: false },
   { to: "/adoption", label: "Adoption", end: false },
   { to: "/contacts", label: "Contacts", end: false },
-] as const;
+  { to: "/health/policies", label: "Health policy", end: false, permission: "policy.editDraft" },
+];
 
 export function AppLayout({ children }: { children: ReactNode }) {
-  const { user } = useSession();
+  const { user, permissions } = useSession();
   const { signOut, signingOut } = useSignOut();
 
   return (
@@ -31,13 +33,15 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </Link>
           <nav aria-label="Main" className="shell-nav">
             <ul>
-              {navigation.map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to} end={item.end} className="shell-nav__link">
-                    {item.label}
-                  </NavLink>
-                </li>
-              ))}
+              {navigation
+                .filter((item) => !item.permission || permissions.includes(item.permission))
+                .map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.end} className="shell-nav__link">
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
             </ul>
           </nav>
           <div className="shell-user">
