@@ -13,6 +13,13 @@ export type LoadHealthFactsOptions = {
    * history as it stood at the end of `asOf` ("history", for time travel and backfills).
    */
   manualTraits: "current" | "history";
+  /**
+   * Only accounts with `after < id <= upTo` (either end open when omitted): one page of a
+   * whole-book sweep. Every aggregate is limited to the range too, so a page reads only its rows.
+   */
+  idRange?: { after?: string | null; upTo?: string | null };
+  /** The releases seen by last month end, when the caller already has them (one read per sweep). */
+  releasesSeen?: readonly { major: number; minor: number }[];
 };
 
 export type AccountHealthFacts = {
@@ -61,7 +68,18 @@ export async function loadHealthFacts(
   const w = healthWindows(options.asOf);
   const endOfDay = `${addDays(options.asOf, 1)}T00:00:00Z`;
   const ticketsFrom = `${w.ticketsFrom}T00:00:00Z`;
-  const accountFilter: SQL = options.accountIds ? sql`a.id in ${uuidList(options.accountIds)}` : sql`true`;
+  const after = options.idRange?.after ?? null;
+  const upTo = options.idRange?.upTo ?? null;
+  /** `column` within the page's id range (`true` without one). */
+  const inRange = (column: SQL): SQL => {
+    const parts: SQL[] = [];
+    if (after !== null) parts.push(sql`${column} > ${after}::uuid`);
+    if (upTo !== null) parts.push(sql`${column} <= ${upTo}::uuid`);
+    return parts.length ? sql.join(parts, sql` and `) : sql`true`;
+  };
+  const accountFilter: SQL = options.accountIds
+    ? sql`a.id in ${uuidList(options.accountIds)} and ${inRange(sql`a.id`)}`
+    : inRange(sql`a.id`);
 
   const manual: SQL =
     options.manualTraits === "current"
@@ -69,7 +87,8 @@ export async function loadHealthFacts(
             m.ta_pulse, ${isoUtc(sql`m.ta_pulse_set_at`)} as ta_pulse_set_at, m.ta_pulse_set_by,
             m.active_champion::text as active_champion, ${isoUtc(sql`m.active_champion_set_at`)} as active_champion_set_at, m.active_champion_set_by,
             m.buyer_access::text as buyer_access, ${isoUtc(sql`m.buyer_access_set_at`)} as buyer_access_set_at, m.buyer_access_set_by
-          from account_manual_traits m join acc on acc.id = m.account_id`
+          from account_manual_traits m
+          where ${options.accountIds ? sql`m.account_id in (select id from acc)` : inRange(sql`m.account_id`)}`
       : sql`select c.account_id,
             max(c.value) filter (where c.trait = 'taPulse') as ta_pulse,
             max(${isoUtc(sql`c.set_at`)}) filter (where c.trait = 'taPulse') as ta_pulse_set_at,
@@ -83,7 +102,7 @@ export async function loadHealthFacts(
           from (
             select distinct on (h.account_id, h.trait) h.account_id, h.trait, h.value, h.set_at, h.set_by
             from manual_trait_changes h join acc on acc.id = h.account_id
-            where h.set_at < ${endOfDay}::timestamptz
+            where h.set_at < ${endOfDay}::timestamptz and ${inRange(sql`h.account_id`)}
             order by h.account_id, h.trait, h.set_at desc, h.id desc
           ) c
           group by c.account_id`;
@@ -98,19 +117,20 @@ export async function loadHealthFacts(
         (array_agg(u.precise_intel_active order by u.day desc)
           filter (where u.precise_intel_active is not null))[1] as precise
       from usage_daily u join acc on acc.id = u.account_id
-      where u.day between ${w.usageFrom}::date and ${w.asOf}::date
+      where u.day between ${w.usageFrom}::date and ${w.asOf}::date and ${inRange(sql`u.account_id`)}
       group by u.account_id
     ),
     lm as (
       select distinct on (u.account_id) u.account_id, u.mau, u.day::text as day
       from usage_daily u join acc on acc.id = u.account_id
-      where u.day between ${w.lastMonthStart}::date and ${w.lastMonthEnd}::date
+      where u.day between ${w.lastMonthStart}::date and ${w.lastMonthEnd}::date and ${inRange(sql`u.account_id`)}
       order by u.account_id, u.day desc
     ),
     lv as (
       select distinct on (u.account_id) u.account_id, u.instance_version
       from usage_daily u join acc on acc.id = u.account_id
       where u.day between ${w.lastMonthStart}::date and ${w.lastMonthEnd}::date and u.instance_version is not null
+        and ${inRange(sql`u.account_id`)}
       order by u.account_id, u.day desc
     ),
     tk as (
@@ -119,12 +139,13 @@ export async function loadHealthFacts(
         (count(*) filter (where t.type = 'help'))::int as helps
       from support_tickets t join acc on acc.id = t.account_id
       where t.opened_at >= ${ticketsFrom}::timestamptz and t.opened_at < ${endOfDay}::timestamptz
+        and ${inRange(sql`t.account_id`)}
       group by t.account_id
     ),
     act as (
       select x.account_id, ((max(x.at) at time zone 'UTC')::date)::text as last_day
       from activities x join acc on acc.id = x.account_id
-      where x.at < ${endOfDay}::timestamptz
+      where x.at < ${endOfDay}::timestamptz and ${inRange(sql`x.account_id`)}
       group by x.account_id
     ),
     mt as (${manual})
@@ -150,10 +171,7 @@ export async function loadHealthFacts(
     order by acc.id`,
   );
 
-  const releasesSeen = await queryRows<{ major: number; minor: number }>(
-    db,
-    sql`select major::int as major, minor::int as minor from instance_releases where first_seen <= ${w.lastMonthEnd}::date`,
-  );
+  const releasesSeen = options.releasesSeen ?? (await loadReleasesSeen(db, options.asOf));
 
   return rows.map((row) => ({
     accountId: row.account_id,
@@ -193,4 +211,13 @@ export async function loadHealthFacts(
 function booleanFact(value: string | null, setAt: string | null, setBy: string | null) {
   if (value === null || setAt === null) return null;
   return { value: value === "true", setAt, setBy };
+}
+
+/** The releases first seen by the end of the month before `asOf` (H-6 versions behind). */
+export async function loadReleasesSeen(db: Executor, asOf: string) {
+  const w = healthWindows(asOf);
+  return queryRows<{ major: number; minor: number }>(
+    db,
+    sql`select major::int as major, minor::int as minor from instance_releases where first_seen <= ${w.lastMonthEnd}::date`,
+  );
 }

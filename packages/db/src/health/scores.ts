@@ -9,8 +9,9 @@ import {
   storedFacts,
 } from "@keel/domain";
 import { sql } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Executor } from "../client.ts";
-import { type AccountHealthFacts, loadHealthFacts } from "./facts.ts";
+import { type AccountHealthFacts, loadHealthFacts, loadReleasesSeen } from "./facts.ts";
 import { loadPolicyInForce } from "./policies.ts";
 import { queryRows } from "./sql.ts";
 
@@ -144,34 +145,97 @@ export type RecomputeHealthOptions = WriteHealthOptions & {
   manualTraits?: "current" | "history";
   /** Rows per write statement (default 5,000). */
   batchSize?: number;
+  /** Accounts per derive query of a whole-book run (default 10,000). */
+  pageSize?: number;
   /** Called after each batch is written (sweeps renew their lease here). */
   onBatch?: (done: number, total: number) => Promise<void>;
 };
+
+type Page = { after: string | null; upTo: string | null };
 
 /**
  * Derive (one set-based query) → compute (domain engine, in memory) → write (large batches).
  * Used for one account inside a write's transaction (X-7), for the whole book by the sweep, and
  * by the seed's backfill.
+ *
+ * The whole book goes by pages of `pageSize` accounts in id order (each page one derive query
+ * limited to its id range, then its write batches), so memory stays bounded; outside a
+ * transaction the next page is read while this one is computed and written (two connections).
  */
 export async function recomputeHealth(
   db: Executor,
   options: RecomputeHealthOptions,
 ): Promise<WriteHealthResult & { accounts: number; policyVersion: number }> {
   const policy = options.policy ?? (await loadPolicyInForce(db, options.asOf));
-  const facts = await loadHealthFacts(db, {
-    asOf: options.asOf,
-    accountIds: options.accountIds,
-    manualTraits: options.manualTraits ?? "current",
-  });
-  const scores = scoreFacts(facts, policy);
+  const manualTraits = options.manualTraits ?? "current";
   const batchSize = options.batchSize ?? 5_000;
+  const pageSize = options.pageSize ?? 10_000;
   const total: WriteHealthResult = { written: 0, snapshots: 0, categoryChanges: 0 };
-  for (let i = 0; i < scores.length; i += batchSize) {
-    const written = await writeHealthScores(db, scores.slice(i, i + batchSize), options);
-    total.written += written.written;
-    total.snapshots += written.snapshots;
-    total.categoryChanges += written.categoryChanges;
-    await options.onBatch?.(Math.min(i + batchSize, scores.length), scores.length);
+
+  const { pages, accounts } = options.accountIds
+    ? { pages: [{ after: null, upTo: null }] as Page[], accounts: options.accountIds.length }
+    : await pagesOf(db, pageSize);
+  const releasesSeen = await loadReleasesSeen(db, options.asOf);
+  const load = (page: Page) =>
+    loadHealthFacts(db, {
+      asOf: options.asOf,
+      accountIds: options.accountIds,
+      manualTraits,
+      idRange: page,
+      releasesSeen,
+    });
+  // One connection (a transaction, PGlite): strictly one statement after the other.
+  const overlap = !(db instanceof PgTransaction) && pages.length > 1;
+
+  let scored = 0;
+  let done = 0;
+  let next: Promise<AccountHealthFacts[]> | null = pages.length > 0 ? load(pages[0]!) : null;
+  let writing: Promise<void> = Promise.resolve();
+  const writePage = async (scores: readonly ComputedHealth[], expected: number) => {
+    for (let i = 0; i < scores.length; i += batchSize) {
+      const written = await writeHealthScores(db, scores.slice(i, i + batchSize), options);
+      total.written += written.written;
+      total.snapshots += written.snapshots;
+      total.categoryChanges += written.categoryChanges;
+      done += Math.min(batchSize, scores.length - i);
+      await options.onBatch?.(done, Math.max(expected, done));
+    }
+  };
+  for (let p = 0; p < pages.length; p++) {
+    const facts = await next!;
+    next = null;
+    if (overlap && p + 1 < pages.length) {
+      next = load(pages[p + 1]!);
+      next.catch(() => {}); // awaited on the next turn; an error surfaces there
+    }
+    const scores = scoreFacts(facts, policy);
+    scored += scores.length;
+    await writing;
+    writing = writePage(scores, accounts);
+    if (overlap) writing.catch(() => {});
+    else await writing;
+    if (!overlap && p + 1 < pages.length) next = load(pages[p + 1]!);
   }
-  return { ...total, accounts: scores.length, policyVersion: policy.version };
+  await writing;
+  return { ...total, accounts: scored, policyVersion: policy.version };
+}
+
+/** A whole-book run's pages: contiguous id ranges of about `pageSize` accounts (the last open). */
+async function pagesOf(db: Executor, pageSize: number): Promise<{ pages: Page[]; accounts: number }> {
+  const bounds = await queryRows<{ id: string; total: number }>(
+    db,
+    sql`select id::text as id, total::int as total from (
+      select id, row_number() over (order by id) as n, count(*) over () as total from accounts
+    ) x where n % ${pageSize} = 0 or n = total order by id`,
+  );
+  const accounts = bounds.at(-1)?.total ?? 0;
+  const pages: Page[] = [];
+  let after: string | null = null;
+  for (const bound of bounds.slice(0, -1)) {
+    pages.push({ after, upTo: bound.id });
+    after = bound.id;
+  }
+  // The last page is open-ended: accounts added since the bounds were read are scored too.
+  pages.push({ after, upTo: null });
+  return { pages, accounts };
 }

@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import { createDb, type Database, type DbHandle, seedDemoData } from "@keel/db";
+
+export type Target = "pglite" | "postgres";
+
+export const median = (xs: number[]) => percentile(xs, 50);
+export function percentile(xs: number[], p: number): number {
+  if (xs.length === 0) return Number.NaN;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length) - 1;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!;
+}
+export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export async function rows<T>(db: Database, query: string): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}
+
+/** A fresh, migrated database: in-memory PGlite, or a new PostgreSQL database dropped on close. */
+export async function openBenchDb(target: Target): Promise<DbHandle> {
+  if (target === "pglite") return createDb({ dataDir: "memory" });
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) throw new Error("BENCH_DATABASE_URL is not set");
+  const name = `keel_bench_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  const admin = await createDb({ databaseUrl: url, migrate: false, maxConnections: 1 });
+  await admin.db.execute(`CREATE DATABASE "${name}"`);
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  const handle = await createDb({ databaseUrl: parsed.toString(), maxConnections: 10 });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await admin.db.execute(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.close();
+    },
+  };
+}
+
+export const today = () => new Date().toISOString().slice(0, 10);
+
+/** The demo seed with the smallest realistic health input: `usageDays` of daily usage, no backfill. */
+export async function seedBook(db: Database, accounts: number, usageDays: number) {
+  const started = performance.now();
+  await seedDemoData(db, {
+    accounts,
+    seed: 42,
+    today: today(),
+    health: { usageDays, backfillMonths: 0, usageEveryDays: 1 },
+  });
+  return (performance.now() - started) / 1000;
+}
+
+export const log = (...args: unknown[]) =>
+  console.log(`[${new Date().toISOString().slice(11, 19)}]`, ...args);
