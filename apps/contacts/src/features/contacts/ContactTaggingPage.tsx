@@ -1,11 +1,10 @@
-import { ContactRolesEditor } from "@keel/app-kit";
+import { ContactRolesEditor, roleSaveFailure } from "@keel/app-kit";
 import { type ContactListFilters, contactMutations, contactQueries, queryKeys } from "@keel/client";
 import { type ContactListItem, type ContactRole, contactRoleLabels } from "@keel/domain";
 import type { RemoteAppProps } from "@keel/federation";
 import { Button, DataTable, type DataTableColumn } from "@keel/ui";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type MouseEvent, useId, useState } from "react";
-import { roleSaveFailure } from "./role-save-error.ts";
 
 export const taggingBacklogFilters = (mineOnly: boolean): ContactListFilters => ({
   missingRoles: true,

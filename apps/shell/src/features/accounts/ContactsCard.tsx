@@ -1,4 +1,4 @@
-import { ContactRolesEditor } from "@keel/app-kit";
+import { ContactRolesEditor, roleSaveFailure } from "@keel/app-kit";
 import { accountQueries, contactMutations, queryKeys } from "@keel/client";
 import {
   type Contact,
@@ -10,7 +10,6 @@ import {
 import { Button, Card, DataTable, type DataTableColumn } from "@keel/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { roleSaveFailure } from "./role-save-error.ts";
 
 const roleOrder = contactRoleSchema.options;
 

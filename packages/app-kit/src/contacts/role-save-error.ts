@@ -1,10 +1,10 @@
-import { ApiRequestError } from "@keel/client";
+import { isApiRequestError } from "@keel/client";
 
 export const STALE_CONTACT_MESSAGE = "Someone else changed this contact; reloaded";
 
 /** What to tell someone whose role save failed; `stale` when the contact must be reloaded. */
 export function roleSaveFailure(error: unknown): { message: string; stale: boolean } {
-  if (error instanceof ApiRequestError) {
+  if (isApiRequestError(error)) {
     if (error.status === 412) return { message: STALE_CONTACT_MESSAGE, stale: true };
     // 403: the server's own words say whose accounts this user may tag (SPEC §1).
     return { message: error.message, stale: false };
