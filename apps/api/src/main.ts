@@ -4,11 +4,11 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createDb, ensureHealthPolicies, seedIfEmpty } from "@keel/db";
+import { type RemoteName, remoteNames, remotes, shellDevPort } from "@keel/federation";
 import pino from "pino";
 import { createApp } from "./app.ts";
 import { createAuth } from "./auth/auth.ts";
 import { startHealthScheduler } from "./jobs/scheduler.ts";
-import { type RemoteName, remoteNames } from "./web/serve-web.ts";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -16,15 +16,6 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const dataDir = resolve(process.env.KEEL_DATA_DIR ?? join(repoRoot, ".keel/data"));
 const baseURL = process.env.KEEL_BASE_URL ?? `http://localhost:${port}`;
 const logger = pino({ level: process.env.LOG_LEVEL ?? "info" });
-
-/** Dev servers of the Vite apps (pnpm dev), in the order of their ports. */
-const devPorts: Record<"shell" | RemoteName, number> = {
-  shell: 5173,
-  renewals: 5174,
-  lighthouse: 5175,
-  adoption: 5176,
-  contacts: 5177,
-};
 
 const handle = await createDb({ databaseUrl: process.env.DATABASE_URL, dataDir });
 logger.info({ database: handle.kind, ...(handle.kind === "pglite" && { dataDir }) }, "database ready");
@@ -46,34 +37,32 @@ const auth = createAuth({
   db: handle.db,
   secret: authSecret(),
   baseURL,
-  trustedOrigins: production ? [] : Object.values(devPorts).map((p) => `http://localhost:${p}`),
+  trustedOrigins: production
+    ? []
+    : [shellDevPort, ...remoteNames.map((name) => remotes[name].devPort)].map(
+        (port) => `http://localhost:${port}`,
+      ),
 });
 
-const web = production
-  ? {
-      shellDir: join(repoRoot, "apps/shell/dist"),
-      remoteDirs: Object.fromEntries(remoteNames.map((n) => [n, join(repoRoot, `apps/${n}/dist`)])) as Record<
-        RemoteName,
-        string
-      >,
-      remoteEntries: Object.fromEntries(
-        remoteNames.map((n) => [
-          n,
-          process.env[`KEEL_REMOTE_${n.toUpperCase()}_URL`] ?? `/apps/${n}/remoteEntry.js`,
-        ]),
-      ) as Record<RemoteName, string>,
-    }
-  : {
-      // Dev: the API still answers the manifest; the shell's dev server proxies to it.
-      shellDir: join(repoRoot, "apps/shell/dist"),
-      remoteDirs: Object.fromEntries(remoteNames.map((n) => [n, join(repoRoot, `apps/${n}/dist`)])) as Record<
-        RemoteName,
-        string
-      >,
-      remoteEntries: Object.fromEntries(
-        remoteNames.map((n) => [n, `http://localhost:${devPorts[n]}/apps/${n}/remoteEntry.js`]),
-      ) as Record<RemoteName, string>,
-    };
+/**
+ * Where the shell finds each team app (the run-time manifest): same origin in production, the
+ * app's own dev server in dev (the shell's dev server proxies the manifest to us); either can be
+ * moved with KEEL_REMOTE_<NAME>_URL without rebuilding the shell.
+ */
+function remoteEntry(name: RemoteName): string {
+  const configured = process.env[`KEEL_REMOTE_${name.toUpperCase()}_URL`];
+  if (configured) return configured;
+  return production
+    ? `/apps/${name}/remoteEntry.js`
+    : `http://localhost:${remotes[name].devPort}/apps/${name}/remoteEntry.js`;
+}
+const byRemote = <T>(value: (name: RemoteName) => T) =>
+  Object.fromEntries(remoteNames.map((name) => [name, value(name)])) as Record<RemoteName, T>;
+const web = {
+  shellDir: join(repoRoot, "apps/shell/dist"),
+  remoteDirs: byRemote((name) => join(repoRoot, `apps/${name}/dist`)),
+  remoteEntries: byRemote(remoteEntry),
+};
 if (production && !existsSync(join(web.shellDir, "index.html"))) {
   logger.warn("apps/shell/dist is missing: run `pnpm build` (pnpm start does) to serve the web app");
 }

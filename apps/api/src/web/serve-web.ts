@@ -1,11 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
+import { type RemoteName, remoteNames } from "@keel/federation";
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../http/context.ts";
-
-export const remoteNames = ["renewals", "lighthouse", "adoption", "contacts"] as const;
-export type RemoteName = (typeof remoteNames)[number];
 
 export type WebOptions = {
   /** The built shell (apps/shell/dist). */
