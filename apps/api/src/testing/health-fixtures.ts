@@ -18,22 +18,11 @@ export async function ingest(
   body: unknown,
   headers: Record<string, string> = {},
 ) {
-  const res = await t.app.request(`/api/v1/ingest/${feed}`, {
+  return t.call(null, `/api/v1/ingest/${feed}`, {
     method: "POST",
-    headers: {
-      "Content-Type": "application/json",
-      ...(key && { Authorization: `Bearer ${key}` }),
-      ...headers,
-    },
-    body: typeof body === "string" ? body : JSON.stringify(body),
+    body,
+    headers: { ...(key && { Authorization: `Bearer ${key}` }), ...headers },
   });
-  const text = await res.text();
-  let json: unknown = null;
-  try {
-    json = JSON.parse(text);
-  } catch {}
-  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely; shapes are asserted.
-  return { status: res.status, headers: res.headers, json: json as any, text };
 }
 
 /**

@@ -60,8 +60,8 @@ export function StandaloneApp({ appName, children }: { appName: string; children
   if (!me.data) {
     return (
       <main className="standalone-signin">
-        <p className="standalone-brand" aria-hidden="true">
-          <span className="standalone-brand__mark">K</span> Keel {appName}
+        <p className="keel-brand" aria-hidden="true">
+          <span className="keel-brand__mark">K</span> Keel {appName}
         </p>
         <h1>Sign in to {appName}</h1>
         <p className="standalone-signin__lead">
@@ -78,10 +78,10 @@ export function StandaloneApp({ appName, children }: { appName: string; children
 
   return (
     <div className="standalone">
-      <header className="standalone-header">
-        <div className="standalone-header__inner">
-          <a className="standalone-brand" href={`${shellOrigin}/`} title="Open the Keel workspace">
-            <span className="standalone-brand__mark" aria-hidden="true">
+      <header className="keel-app-header">
+        <div className="keel-app-header__inner">
+          <a className="keel-brand" href={`${shellOrigin}/`} title="Open the Keel workspace">
+            <span className="keel-brand__mark" aria-hidden="true">
               K
             </span>
             Keel

@@ -23,10 +23,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <a className="shell-skip-link" href="#main">
         Skip to content
       </a>
-      <header className="shell-header">
-        <div className="shell-header__inner">
-          <Link to="/" className="shell-brand">
-            <span className="shell-brand__mark" aria-hidden="true">
+      <header className="keel-app-header shell-header">
+        <div className="keel-app-header__inner">
+          <Link to="/" className="keel-brand">
+            <span className="keel-brand__mark" aria-hidden="true">
               K
             </span>
             Keel

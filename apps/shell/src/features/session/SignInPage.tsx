@@ -50,7 +50,7 @@ export function SignInPage() {
     <main className="signin">
       <div className="signin__panel">
         <p className="signin__brand" aria-hidden="true">
-          <span className="shell-brand__mark">K</span> Keel
+          <span className="keel-brand__mark">K</span> Keel
         </p>
         <h1 className="signin__title">Sign in to Keel</h1>
         <p className="signin__lead">The workspace for Technical Advisors and their account teams.</p>
