@@ -32,6 +32,8 @@ export const accounts = pgTable(
     closeDate: date("close_date"),
     renewalDate: date("renewal_date"),
     supportLevel: text("support_level", { enum: supportLevels }).notNull(),
+    /** when leadership set the support level (T-45); null while it is only the default. */
+    supportLevelSetAt: timestamp("support_level_set_at", { withTimezone: true }),
     segment: text("segment", { enum: segments }).notNull(),
     pooled: boolean("pooled").notNull().default(false),
     scaled: boolean("scaled").notNull().default(false),
