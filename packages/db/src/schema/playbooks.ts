@@ -1,4 +1,10 @@
-import type { DocumentTemplate, LifecycleStage, Playbook, PlaybookAction, ProjectTemplate } from "@keel/domain";
+import type {
+  DocumentTemplate,
+  LifecycleStage,
+  Playbook,
+  PlaybookAction,
+  ProjectTemplate,
+} from "@keel/domain";
 import { lifecycleStages } from "@keel/domain";
 import { sql } from "drizzle-orm";
 import {
