@@ -13,6 +13,7 @@ export * from "./people/permissions.ts";
 export * from "./people/roles.ts";
 export * from "./playbooks/builtin.ts";
 export * from "./playbooks/evaluate.ts";
+export * from "./playbooks/events.ts";
 export * from "./playbooks/export.ts";
 export * from "./playbooks/schema.ts";
 export * from "./playbooks/state.ts";

@@ -1,7 +1,9 @@
 import { en, Faker } from "@faker-js/faker";
-import { type ContactRole, type LifecycleStage, segmentForArr, type TeamRole } from "@keel/domain";
+import { type ContactRole, type LifecycleStage, segmentForArr, stageFor, type TeamRole } from "@keel/domain";
 import { hashPassword } from "better-auth/crypto";
 import { count } from "drizzle-orm";
+import { ensureBuiltinPlaybooks } from "../automation/catalog.ts";
+import { evaluateAccounts } from "../automation/engine.ts";
 import type { Database } from "../client.ts";
 import { accounts, accountTeam, contacts, credential, user } from "../schema/index.ts";
 import { demoPassword, demoUsers } from "./demo-users.ts";
@@ -97,14 +99,23 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}) {
       renewalOffset = faker.number.int({ min: -90, max: 540 });
       closeOffset = renewalOffset - 365 * faker.number.int({ min: 1, max: 3 });
     }
-    const stage: LifecycleStage =
-      closeOffset > 0
-        ? "prospect"
-        : closeOffset > -60
-          ? "onboarding"
-          : renewalOffset !== null && renewalOffset <= 120
-            ? "renewing"
-            : faker.helpers.arrayElement(["adopting", "nurturing"] as const);
+    // Adopting or nurturing is a coin toss for settled customers (drawn only for them, as always,
+    // so the random stream and every later value stay the same).
+    const settled: LifecycleStage =
+      closeOffset > 0 || closeOffset > -60 || (renewalOffset !== null && renewalOffset <= 120)
+        ? "adopting"
+        : faker.helpers.arrayElement(["adopting", "nurturing"] as const);
+    // L-1…L-5 as they stood when the playbook replay starts; the replay moves them on from there.
+    const stage: LifecycleStage = stageFor({
+      closeDate: isoDay(closeOffset),
+      renewalDate: renewalOffset === null ? null : isoDay(renewalOffset),
+      today: isoDay(-REPLAY_DAYS),
+      metrics: {},
+      previousStage: settled,
+    }).stage;
+    // A-3: leadership set the support level at T-45; one late-stage prospect in five is late
+    // doing it (the reminder playbook's demo), decided from the id so the random stream is unchanged.
+    const lateSupportLevel = closeOffset > 0 && id.charCodeAt(0) % 5 === 0;
 
     accountRows.push({
       id,
@@ -116,7 +127,15 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}) {
       contractStart: closeOffset <= 0 ? isoDay(closeOffset) : null,
       closeDate: isoDay(closeOffset),
       renewalDate: renewalOffset === null ? null : isoDay(renewalOffset),
-      supportLevel: scaled ? "scaled" : pooled ? "pooled" : closeOffset > 45 ? "none" : "dedicated",
+      supportLevel: scaled
+        ? "scaled"
+        : pooled
+          ? "pooled"
+          : closeOffset > 45 || lateSupportLevel
+            ? "none"
+            : "dedicated",
+      supportLevelSetAt:
+        closeOffset > 45 || lateSupportLevel ? null : new Date(today + (closeOffset - 45) * DAY),
       segment,
       pooled,
       scaled,
@@ -134,7 +153,7 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}) {
       ce: faker.helpers.arrayElement(ces),
     };
     // A-3: a TA is assigned 35 days before close; earlier prospects have none yet.
-    if (closeOffset <= 35)
+    if (closeOffset <= 35 && !(closeOffset > 0 && id.charCodeAt(1) % 4 === 0))
       team.ta = faker.helpers.weightedArrayElement(
         tas.map((ta, k) => ({ value: ta, weight: taWeights[k]! })),
       );
@@ -189,7 +208,36 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}) {
           options: options.health,
         });
 
-  return { users: demoUsers.length, accounts: accountRows.length, contacts: contactRows.length, health };
+  // Issue 4: the playbooks run over the last weeks as the daily sweep would have, so the demo's
+  // tasks, documents, projects, notifications and stage history are what the rules produced.
+  const automation =
+    options.health === false ? null : await replayPlaybooks(db, isoDay, options.today ? null : now);
+
+  return {
+    users: demoUsers.length,
+    accounts: accountRows.length,
+    contacts: contactRows.length,
+    health,
+    automation,
+  };
+}
+
+/** Days of daily playbook sweeps the seed replays, ending today. */
+const REPLAY_DAYS = 30;
+
+async function replayPlaybooks(db: Database, isoDay: (offset: number) => string, now: Date | null) {
+  await ensureBuiltinPlaybooks(db, new Date(`${isoDay(-REPLAY_DAYS - 1)}T00:00:00Z`));
+  const total = { days: 0, stageChanges: 0, fired: 0 };
+  for (let offset = -REPLAY_DAYS; offset <= 0; offset++) {
+    const today = isoDay(offset);
+    // The sweep runs early in the morning; today's run is stamped with the real time in the live demo.
+    const at = offset === 0 && now ? now : new Date(`${today}T06:00:00Z`);
+    const result = await db.transaction((tx) => evaluateAccounts(tx, { today, at }));
+    total.days++;
+    total.stageChanges += result.stageChanges;
+    total.fired += result.fired;
+  }
+  return total;
 }
 
 function groupIds(contactRows: readonly (typeof contacts.$inferInsert)[]) {

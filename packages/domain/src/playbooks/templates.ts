@@ -85,13 +85,17 @@ function lookup(context: TemplateContext, path: string): unknown {
   return value;
 }
 
-/** M-2: a document's first version from its template; a known variable without a value reads "(not set)". */
+/** Fills `{{variable}}`s from the context; a known variable without a value reads "(not set)". */
+export function fillVariables(text: string, context: TemplateContext): string {
+  return text.replace(variablePattern, (_, name: string) => {
+    const value = lookup(context, name);
+    return value === null || value === undefined || typeof value === "object" ? "(not set)" : String(value);
+  });
+}
+
+/** M-2: a document's first version from its template. */
 export function renderTemplate(template: DocumentTemplate, context: TemplateContext): RenderedDocument {
-  const fill = (text: string) =>
-    text.replace(variablePattern, (_, name: string) => {
-      const value = lookup(context, name);
-      return value === null || value === undefined || typeof value === "object" ? "(not set)" : String(value);
-    });
+  const fill = (text: string) => fillVariables(text, context);
   return {
     templateId: template.id,
     templateVersion: template.version,
