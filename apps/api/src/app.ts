@@ -8,9 +8,18 @@ import { accountRoutes } from "./routes/accounts.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { contactRoutes } from "./routes/contacts.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { documentRoutes } from "./routes/documents.ts";
+import { notificationRoutes } from "./routes/notifications.ts";
+import { projectRoutes } from "./routes/projects.ts";
+import { taskRoutes } from "./routes/tasks.ts";
+import { templateRoutes } from "./routes/templates.ts";
 import { ingestRoutes, MAX_INGEST_BODY_BYTES } from "./routes/ingest.ts";
+import { lifecycleRoutes } from "./routes/lifecycle.ts";
 import { peopleRoutes } from "./routes/people.ts";
+import { playbookRoutes } from "./routes/playbooks.ts";
 import { policyRoutes } from "./routes/policies.ts";
+import { recommendationRoutes } from "./routes/recommendations.ts";
+import { webhookRoutes } from "./routes/webhooks.ts";
 import { mountApiReference } from "./web/api-reference.ts";
 import { mountWeb, type WebOptions } from "./web/serve-web.ts";
 
@@ -21,7 +30,16 @@ function createApiV1() {
     .route("/", accountRoutes)
     .route("/", contactRoutes)
     .route("/", healthRoutes)
+    .route("/", taskRoutes)
+    .route("/", projectRoutes)
+    .route("/", documentRoutes)
+    .route("/", templateRoutes)
+    .route("/", notificationRoutes)
     .route("/", policyRoutes)
+    .route("/", webhookRoutes)
+    .route("/", playbookRoutes)
+    .route("/", lifecycleRoutes)
+    .route("/", recommendationRoutes)
     .route("/", apiKeyRoutes);
 }
 

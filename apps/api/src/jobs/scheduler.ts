@@ -2,8 +2,10 @@ import { type Database, schema } from "@keel/db";
 import { lt } from "drizzle-orm";
 import type { Logger } from "pino";
 import { todayOf } from "../http/router.ts";
+import { PLAYBOOK_SWEEP_JOB, runPlaybookSweep } from "../services/automation/sweep.ts";
 import { HEALTH_SWEEP_JOB, recomputeAllHealth } from "../services/health/sweep.ts";
 import { leaseState } from "./lease.ts";
+import { deliverDueWebhooks } from "./webhooks.ts";
 
 /** Idempotency-Key answers are kept this long (a feed retries within hours, not weeks). */
 const IDEMPOTENCY_RETENTION_MS = 7 * 86_400_000;
@@ -20,17 +22,28 @@ export function startHealthScheduler({
   now,
   intervalMs = 60_000,
   firstTickMs = 2_000,
+  webhookIntervalMs = 10_000,
 }: {
   db: Database;
   logger: Logger;
   now: () => Date;
   intervalMs?: number;
   firstTickMs?: number;
+  /** How often the webhook outbox is drained (ADR 0006), independently of the health sweep. */
+  webhookIntervalMs?: number;
 }) {
   let ticking = false;
   const tick = async () => {
     if (ticking) return;
     ticking = true;
+    try {
+      await healthTick();
+      await playbookTick();
+    } finally {
+      ticking = false;
+    }
+  };
+  const healthTick = async () => {
     try {
       const state = await leaseState(db, HEALTH_SWEEP_JOB);
       const today = todayOf(now());
@@ -52,19 +65,50 @@ export function startHealthScheduler({
       }
     } catch (error) {
       logger.error({ err: error, job: HEALTH_SWEEP_JOB }, "health sweep failed");
+    }
+  };
+  // Issue 4: after today's health sweep, once a day, the playbooks' date triggers and stages.
+  const playbookTick = async () => {
+    try {
+      const today = todayOf(now());
+      const health = await leaseState(db, HEALTH_SWEEP_JOB);
+      if (!health?.lastCompletedAt || health.lastCompletedAt.slice(0, 10) < today) return;
+      const state = await leaseState(db, PLAYBOOK_SWEEP_JOB);
+      if (state?.lastCompletedAt && state.lastCompletedAt.slice(0, 10) >= today) return;
+      const result = await runPlaybookSweep(db, { now });
+      if (result.status === "done")
+        logger.info({ job: PLAYBOOK_SWEEP_JOB, ...result }, "playbook sweep done");
+    } catch (error) {
+      logger.error({ err: error, job: PLAYBOOK_SWEEP_JOB }, "playbook sweep failed");
+    }
+  };
+  // Webhook delivery: every instance drains the outbox; SKIP LOCKED claims keep them apart.
+  let delivering = false;
+  const webhookTick = async () => {
+    if (delivering) return;
+    delivering = true;
+    try {
+      const result = await deliverDueWebhooks({ db, now });
+      if (result.claimed > 0) logger.info({ job: "webhooks", ...result }, "webhook deliveries sent");
+    } catch (error) {
+      logger.error({ err: error, job: "webhooks" }, "webhook delivery failed");
     } finally {
-      ticking = false;
+      delivering = false;
     }
   };
   const first = setTimeout(tick, firstTickMs);
   const timer = setInterval(tick, intervalMs);
+  const webhookTimer = setInterval(webhookTick, webhookIntervalMs);
   first.unref();
   timer.unref();
+  webhookTimer.unref();
   return {
     tick,
+    webhookTick,
     stop: () => {
       clearTimeout(first);
       clearInterval(timer);
+      clearInterval(webhookTimer);
     },
   };
 }

@@ -6,7 +6,7 @@ import { ApiError } from "../../http/errors.ts";
 import { todayOf } from "../../http/router.ts";
 import { recordAudit } from "../audit.ts";
 import { type AccountHealthView, getAccountHealth } from "./get-health.ts";
-import { recomputeAccountHealth } from "./recompute-account.ts";
+import { reactToAccountChange } from "../automation/react-to-change.ts";
 
 /** H-2 manual traits to set; null clears one (no data). Setting a trait again refreshes it (H-6, M-7). */
 export type ManualTraitsPatch = Partial<{
@@ -89,7 +89,8 @@ export async function setManualTraits({
       after: Object.fromEntries(changed.map((id) => [id, patch[id] ?? null])),
       requestId,
     });
-    await recomputeAccountHealth(tx, accountId, { cause: "manual traits", now });
+    // The score, then the playbooks (no active champion → red account, seed 003) in this request.
+    await reactToAccountChange(tx, accountId, { cause: "manual traits", now });
     return getAccountHealth({ db: tx, accountId, today: todayOf(now) });
   });
 }

@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import type { ApiKeyPrincipal } from "../../http/context.ts";
 import { ApiError, type ErrorCode } from "../../http/errors.ts";
 import { recordAudit } from "../audit.ts";
-import { recomputeAccountHealth } from "../health/recompute-account.ts";
+import { reactToAccountChange } from "../automation/react-to-change.ts";
 import { upsertActivities, upsertTickets, upsertUsage } from "./apply.ts";
 import { type IngestRecords, recordsOf, validateIngestRecords } from "./validate.ts";
 
@@ -100,8 +100,11 @@ export async function ingestBatch({
           : feed === "tickets"
             ? await upsertTickets(tx, records as IngestRecords["tickets"])
             : await upsertActivities(tx, records as IngestRecords["activities"]);
-      const recomputed = await recomputeAccountHealth(tx, affected, { cause: `ingest:${feed}`, now });
-      const result: IngestResult = { accepted: records.length, accountsRecomputed: recomputed.accounts };
+      const reaction = await reactToAccountChange(tx, affected, { cause: `ingest:${feed}`, now });
+      const result: IngestResult = {
+        accepted: records.length,
+        accountsRecomputed: reaction?.health?.accounts ?? 0,
+      };
       await recordAudit(tx, {
         actorId: null,
         action: `ingest.${feed}`,

@@ -1,0 +1,131 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { accountSchema, lifecycleStageSchema, supportLevelSchema, teamRoles } from "@keel/domain";
+import { authorizeAccount } from "../auth/authorize.ts";
+import { errorBodySchema, errorResponses } from "../http/errors.ts";
+import { createRouter, etag, parseIfMatch, todayOf } from "../http/router.ts";
+import { assignTeamSeat, setSupportLevel } from "../services/accounts/assign-team.ts";
+import { getStageHistory } from "../services/lifecycle/stage-history.ts";
+
+const accountIdParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
+const ifMatch = z.object({ "if-match": z.string().optional() });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+const writeErrors = {
+  ...errorResponses,
+  412: json(errorBodySchema, "Stale version"),
+  422: json(errorBodySchema, "Not possible for this account or person"),
+  428: json(errorBodySchema, "If-Match missing"),
+};
+
+const stageChangeSchema = z.object({
+  id: z.number().int(),
+  fromStage: lifecycleStageSchema.nullable(),
+  toStage: lifecycleStageSchema,
+  at: z.string(),
+  cause: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("rule"), ruleId: z.string(), policyVersion: z.number().int().nullable() }),
+    z.object({ kind: z.literal("person"), user: z.object({ id: z.string(), name: z.string() }).nullable() }),
+  ]),
+  reason: z.string(),
+});
+
+const stageHistoryRoute = createRoute({
+  method: "get",
+  path: "/accounts/{id}/stage-history",
+  tags: ["Lifecycle"],
+  summary: "L-6: stage changes with time and cause, and why the account is in its stage now",
+  request: { params: accountIdParam },
+  responses: {
+    200: json(
+      z.object({
+        current: z.object({
+          stage: lifecycleStageSchema,
+          ruleId: z.string(),
+          reason: z.string(),
+          policyVersion: z.number().int(),
+        }),
+        changes: z.array(stageChangeSchema),
+      }),
+      "Stage history",
+    ),
+    ...errorResponses,
+  },
+});
+
+const supportLevelRoute = createRoute({
+  method: "put",
+  path: "/accounts/{id}/support-level",
+  tags: ["Lifecycle"],
+  summary: "A-3 T-45: leadership sets the support level (segmentation A-2 runs in the same request)",
+  request: {
+    params: accountIdParam,
+    headers: ifMatch,
+    body: {
+      required: true,
+      content: { "application/json": { schema: z.strictObject({ supportLevel: supportLevelSchema }) } },
+    },
+  },
+  responses: { 200: json(accountSchema, "The account"), ...writeErrors },
+});
+
+const teamRoute = createRoute({
+  method: "put",
+  path: "/accounts/{id}/team/{role}",
+  tags: ["Lifecycle"],
+  summary: "A-3 / A-5: assign (or empty, with null) a seat on the account team; the new TA is notified",
+  request: {
+    params: accountIdParam.extend({
+      role: z.enum(teamRoles).openapi({ param: { name: "role", in: "path" } }),
+    }),
+    headers: ifMatch,
+    body: {
+      required: true,
+      content: { "application/json": { schema: z.strictObject({ userId: z.string().min(1).nullable() }) } },
+    },
+  },
+  responses: { 200: json(accountSchema, "The account"), ...writeErrors },
+});
+
+export const lifecycleRoutes = createRouter()
+  .openapi(stageHistoryRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const { db, now } = c.get("deps");
+    await authorizeAccount(db, c.get("user"), "account.read", id);
+    const at = now();
+    return c.json(await getStageHistory(db, { accountId: id, today: todayOf(at), at }), 200);
+  })
+  .openapi(supportLevelRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const expectedVersion = parseIfMatch(c.req.valid("header")["if-match"]);
+    const { db, now } = c.get("deps");
+    const account = await setSupportLevel({
+      db,
+      actor: c.get("user"),
+      accountId: id,
+      supportLevel: c.req.valid("json").supportLevel,
+      expectedVersion,
+      now: now(),
+      requestId: c.get("requestId"),
+    });
+    c.header("ETag", etag(account.version));
+    return c.json(account, 200);
+  })
+  .openapi(teamRoute, async (c) => {
+    const { id, role } = c.req.valid("param");
+    const expectedVersion = parseIfMatch(c.req.valid("header")["if-match"]);
+    const { db, now } = c.get("deps");
+    const account = await assignTeamSeat({
+      db,
+      actor: c.get("user"),
+      accountId: id,
+      role,
+      userId: c.req.valid("json").userId,
+      expectedVersion,
+      now: now(),
+      requestId: c.get("requestId"),
+    });
+    c.header("ETag", etag(account.version));
+    return c.json(account, 200);
+  });

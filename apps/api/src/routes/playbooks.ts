@@ -1,0 +1,299 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import {
+  exportPlaybooks,
+  parsePlaybookExport,
+  playbookActionSchema,
+  playbookConditionSchema,
+  playbookSchema,
+  playbookTriggerSchema,
+} from "@keel/domain";
+import { authorizeAccount, authorizeGlobal } from "../auth/authorize.ts";
+import { ApiError, errorBodySchema, errorResponses } from "../http/errors.ts";
+import { createRouter, todayOf } from "../http/router.ts";
+import {
+  exportCatalog,
+  getPlaybook,
+  importCatalog,
+  listPlaybooks,
+  savePlaybookVersion,
+} from "../services/playbooks/catalog.ts";
+import { accountsWithSeat, dryRunPlaybooks, listFirings } from "../services/playbooks/dry-run.ts";
+
+const playbookIdParam = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "ids are kebab-case")
+    .openapi({ param: { name: "id", in: "path" } }),
+});
+
+const versionInfoSchema = z.object({
+  version: z.number().int(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+});
+
+const playbookEditSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    ruleId: z.string().trim().min(1).max(100),
+    source: z.string().max(200).default(""),
+    enabled: z.boolean().default(true),
+    triggers: z.array(playbookTriggerSchema).min(1).max(20),
+    conditions: z.array(playbookConditionSchema).max(20).default([]),
+    actions: z.array(playbookActionSchema).min(1).max(30),
+  })
+  .openapi("PlaybookEdit");
+
+const dryRunItemSchema = z.object({
+  accountId: z.uuid(),
+  accountName: z.string(),
+  playbookId: z.string(),
+  playbookVersion: z.number().int(),
+  ruleId: z.string(),
+  occurrence: z.string(),
+  occurrenceKey: z.string(),
+  action: playbookActionSchema,
+  summary: z.string(),
+  reason: z.string(),
+  alreadyFired: z.boolean(),
+});
+
+const firingSchema = z.object({
+  occurrenceKey: z.string(),
+  playbookId: z.string(),
+  playbookVersion: z.number().int(),
+  ruleId: z.string(),
+  accountId: z.uuid(),
+  accountName: z.string(),
+  occurrence: z.string(),
+  action: playbookActionSchema,
+  summary: z.string(),
+  reason: z.string(),
+  outcome: z.record(z.string(), z.unknown()),
+  firedAt: z.string(),
+});
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/playbooks",
+  tags: ["Playbooks"],
+  summary: "The playbooks that run (newest version of each) with their version counts",
+  responses: {
+    200: json(
+      z.object({
+        items: z.array(playbookSchema.extend({ versions: z.number().int(), updatedAt: z.string() })),
+      }),
+      "Playbooks",
+    ),
+    ...errorResponses,
+  },
+});
+
+const detailRoute = createRoute({
+  method: "get",
+  path: "/playbooks/{id}",
+  tags: ["Playbooks"],
+  summary: "A playbook (newest version, or ?version=N) and its version history (X-3)",
+  request: {
+    params: playbookIdParam,
+    query: z.object({ version: z.coerce.number<string>().int().min(1).optional() }),
+  },
+  responses: {
+    200: json(z.object({ playbook: playbookSchema, versions: z.array(versionInfoSchema) }), "The playbook"),
+    ...errorResponses,
+  },
+});
+
+const saveRoute = createRoute({
+  method: "put",
+  path: "/playbooks/{id}",
+  tags: ["Playbooks"],
+  summary: "Save a playbook as its next version (admin); what older versions fired keeps their version",
+  request: {
+    params: playbookIdParam,
+    body: { required: true, content: { "application/json": { schema: playbookEditSchema } } },
+  },
+  responses: {
+    200: json(
+      z.object({ playbook: playbookSchema, created: z.boolean() }),
+      "Saved (created: false when nothing changed)",
+    ),
+    ...errorResponses,
+    422: json(errorBodySchema, "Names templates that do not exist"),
+  },
+});
+
+const dryRunRoute = createRoute({
+  method: "get",
+  path: "/playbooks/dry-run",
+  tags: ["Playbooks"],
+  summary: "X-1: what would fire today (or on ?date) and why, without doing it",
+  request: {
+    query: z.object({
+      accountId: z.uuid().optional(),
+      scope: z.enum(["book", "mine"]).default("mine").openapi({
+        description: "mine: accounts where you hold a seat; book: every account (managers)",
+      }),
+      date: z.iso.date().optional(),
+      includeFired: z
+        .enum(["true", "false"])
+        .default("false")
+        .transform((v) => v === "true"),
+    }),
+  },
+  responses: {
+    200: json(
+      z.object({
+        today: z.string(),
+        accounts: z.number().int(),
+        items: z.array(dryRunItemSchema),
+        stageChanges: z.array(
+          z.object({
+            accountId: z.uuid(),
+            accountName: z.string(),
+            from: z.string(),
+            to: z.string(),
+            ruleId: z.string(),
+            reason: z.string(),
+          }),
+        ),
+      }),
+      "The plan",
+    ),
+    ...errorResponses,
+  },
+});
+
+const firingsRoute = createRoute({
+  method: "get",
+  path: "/playbooks/firings",
+  tags: ["Playbooks"],
+  summary: "What playbooks did, newest first (per account or per playbook)",
+  request: {
+    query: z.object({
+      accountId: z.uuid().optional(),
+      playbookId: z.string().max(100).optional(),
+      limit: z.coerce.number<string>().int().min(1).max(500).default(100),
+    }),
+  },
+  responses: { 200: json(z.object({ items: z.array(firingSchema) }), "Firings"), ...errorResponses },
+});
+
+const exportRoute = createRoute({
+  method: "get",
+  path: "/playbooks/export",
+  tags: ["Playbooks"],
+  summary: "X-8: every playbook and template (newest versions) as one versioned JSON file",
+  responses: { 200: json(z.record(z.string(), z.unknown()), "The export file"), ...errorResponses },
+});
+
+const importRoute = createRoute({
+  method: "post",
+  path: "/playbooks/import",
+  tags: ["Playbooks"],
+  summary: "X-8: import playbooks and templates; invalid files are rejected whole with every error's path",
+  request: {
+    body: { required: true, content: { "application/json": { schema: z.record(z.string(), z.unknown()) } } },
+  },
+  responses: {
+    200: json(
+      z.object(
+        Object.fromEntries(
+          ["playbooks", "documentTemplates", "projectTemplates"].map((k) => [
+            k,
+            z.object({ added: z.array(z.string()), unchanged: z.array(z.string()) }),
+          ]),
+        ) as Record<
+          "playbooks" | "documentTemplates" | "projectTemplates",
+          z.ZodObject<{ added: z.ZodArray<z.ZodString>; unchanged: z.ZodArray<z.ZodString> }>
+        >,
+      ),
+      "What was added as a new version and what was unchanged",
+    ),
+    ...errorResponses,
+  },
+});
+
+export const playbookRoutes = createRouter()
+  .openapi(listRoute, async (c) => c.json({ items: await listPlaybooks(c.get("deps").db) }, 200))
+  .openapi(dryRunRoute, async (c) => {
+    const { db, now } = c.get("deps");
+    const user = c.get("user");
+    const query = c.req.valid("query");
+    let accountIds: string[] | undefined;
+    if (query.accountId) {
+      await authorizeAccount(db, user, "account.read", query.accountId);
+      accountIds = [query.accountId];
+    } else if (query.scope === "book") {
+      authorizeGlobal(user, "report.viewTeam");
+    } else {
+      accountIds = await accountsWithSeat(db, user.id);
+    }
+    const at = now();
+    const plan =
+      accountIds && accountIds.length === 0
+        ? { today: query.date ?? todayOf(at), accounts: 0, items: [], stageChanges: [] }
+        : await dryRunPlaybooks(db, { accountIds, today: query.date ?? todayOf(at), at });
+    return c.json(
+      { ...plan, items: query.includeFired ? plan.items : plan.items.filter((i) => !i.alreadyFired) },
+      200,
+    );
+  })
+  .openapi(firingsRoute, async (c) => {
+    const { db } = c.get("deps");
+    const query = c.req.valid("query");
+    if (query.accountId) await authorizeAccount(db, c.get("user"), "account.read", query.accountId);
+    else authorizeGlobal(c.get("user"), "report.viewTeam");
+    return c.json({ items: await listFirings(db, query) }, 200);
+  })
+  .openapi(exportRoute, async (c) => {
+    const catalog = await exportCatalog(c.get("deps").db);
+    c.header(
+      "Content-Disposition",
+      `attachment; filename="keel-playbooks-${todayOf(c.get("deps").now())}.json"`,
+    );
+    return c.json(exportPlaybooks(catalog) as Record<string, unknown>, 200);
+  })
+  .openapi(importRoute, async (c) => {
+    const user = c.get("user");
+    authorizeGlobal(user, "playbook.manage");
+    authorizeGlobal(user, "template.manage");
+    const parsed = parsePlaybookExport(c.req.valid("json"));
+    if (!parsed.ok) {
+      throw new ApiError(
+        "validation_failed",
+        `The file was not imported: ${parsed.errors.length} error${parsed.errors.length === 1 ? "" : "s"}`,
+        parsed.errors,
+      );
+    }
+    const { db, now } = c.get("deps");
+    const summary = await db.transaction((tx) =>
+      importCatalog(tx, { actor: user, file: parsed.value, now: now(), requestId: c.get("requestId") }),
+    );
+    return c.json(summary, 200);
+  })
+  .openapi(detailRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    return c.json(await getPlaybook(c.get("deps").db, id, c.req.valid("query").version), 200);
+  })
+  .openapi(saveRoute, async (c) => {
+    const user = c.get("user");
+    authorizeGlobal(user, "playbook.manage");
+    const { id } = c.req.valid("param");
+    const { db, now } = c.get("deps");
+    const saved = await db.transaction((tx) =>
+      savePlaybookVersion(tx, {
+        actor: user,
+        id,
+        input: c.req.valid("json"),
+        now: now(),
+        requestId: c.get("requestId"),
+      }),
+    );
+    return c.json(saved, 200);
+  });

@@ -1,0 +1,192 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { schema } from "@keel/db";
+import { errorBodySchema, errorResponses } from "../http/errors.ts";
+import { createRouter } from "../http/router.ts";
+import { listWebhookDeliveries, retryWebhookDelivery } from "../services/webhooks/deliveries.ts";
+import {
+  createWebhookSubscription,
+  deleteWebhookSubscription,
+  listWebhookSubscriptions,
+  updateWebhookSubscription,
+} from "../services/webhooks/subscriptions.ts";
+
+const tags = ["Webhooks"];
+
+export const webhookSubscriptionSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    url: z.string(),
+    eventTypes: z.array(z.string()),
+    active: z.boolean(),
+    createdBy: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi("WebhookSubscription");
+
+const deliveryStatusSchema = z.enum(schema.webhookDeliveryStatuses);
+
+export const webhookDeliverySchema = z
+  .object({
+    id: z.number().int(),
+    subscriptionId: z.uuid(),
+    eventType: z.string(),
+    payload: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: "The body sent: { text, event: { type, … } } (chat-compatible)" }),
+    firingKey: z.string().nullable(),
+    status: deliveryStatusSchema,
+    attempts: z.number().int(),
+    nextAttemptAt: z.string(),
+    lastError: z.string().nullable(),
+    lastStatusCode: z.number().int().nullable(),
+    createdAt: z.string(),
+    deliveredAt: z.string().nullable(),
+  })
+  .openapi("WebhookDelivery");
+
+const fields = {
+  name: z.string().trim().min(1).max(100),
+  // Receivers are web endpoints (Slack, Mattermost, Teams, an in-house service): http(s) only.
+  url: z.url({ protocol: /^https?$/, error: "Must be an http:// or https:// URL" }).max(2000),
+  eventTypes: z
+    .array(z.string().trim().min(1).max(100))
+    .min(1)
+    .max(100)
+    .openapi({ description: 'Event types to receive, e.g. "account.closed"; "*" for all' }),
+  active: z.boolean(),
+};
+
+const json = <T extends z.ZodType>(body: T) => ({
+  required: true,
+  content: { "application/json": { schema: body } },
+});
+const ok = <T extends z.ZodType>(description: string, body: T) => ({
+  description,
+  content: { "application/json": { schema: body } },
+});
+const subscriptionParams = z.object({ id: z.uuid() });
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/webhooks",
+  tags,
+  summary: "Webhook subscriptions (admin)",
+  responses: {
+    200: ok("Subscriptions, newest first", z.object({ items: z.array(webhookSubscriptionSchema) })),
+    ...errorResponses,
+  },
+});
+
+const createRouteDef = createRoute({
+  method: "post",
+  path: "/webhooks",
+  tags,
+  summary: "Subscribe a URL to event types (admin); events arrive as chat-compatible JSON",
+  request: {
+    body: json(
+      z.strictObject({ ...fields, active: fields.active.optional() }).openapi("WebhookSubscriptionCreate"),
+    ),
+  },
+  responses: { 201: ok("The subscription", webhookSubscriptionSchema), ...errorResponses },
+});
+
+const updateRoute = createRoute({
+  method: "patch",
+  path: "/webhooks/{id}",
+  tags,
+  summary: "Change a subscription (admin): pause it, rename it, move it, change its event types",
+  request: {
+    params: subscriptionParams,
+    body: json(z.strictObject(fields).partial().openapi("WebhookSubscriptionPatch")),
+  },
+  responses: { 200: ok("The subscription", webhookSubscriptionSchema), ...errorResponses },
+});
+
+const deleteRoute = createRoute({
+  method: "delete",
+  path: "/webhooks/{id}",
+  tags,
+  summary: "Delete a subscription and its deliveries (admin)",
+  request: { params: subscriptionParams },
+  responses: { 200: ok("The deleted subscription", webhookSubscriptionSchema), ...errorResponses },
+});
+
+const listDeliveriesRoute = createRoute({
+  method: "get",
+  path: "/webhooks/deliveries",
+  tags,
+  summary: "Webhook deliveries (admin), newest first",
+  request: {
+    query: z.object({
+      status: deliveryStatusSchema.optional(),
+      subscriptionId: z.uuid().optional(),
+      limit: z.coerce.number<string>().int().min(1).max(500).default(100),
+    }),
+  },
+  responses: {
+    200: ok("Deliveries, newest first", z.object({ items: z.array(webhookDeliverySchema) })),
+    ...errorResponses,
+  },
+});
+
+const retryDeliveryRoute = createRoute({
+  method: "post",
+  path: "/webhooks/deliveries/{id}/retry",
+  tags,
+  summary: "Send a dead or pending delivery again now (admin); its attempt count is kept",
+  request: { params: z.object({ id: z.coerce.number<string>().int().positive() }) },
+  responses: {
+    200: ok("The delivery, pending", webhookDeliverySchema),
+    409: ok("Delivered already", errorBodySchema),
+    ...errorResponses,
+  },
+});
+
+export const webhookRoutes = createRouter()
+  .openapi(listRoute, async (c) => {
+    return c.json(
+      { items: await listWebhookSubscriptions({ db: c.get("deps").db, actor: c.get("user") }) },
+      200,
+    );
+  })
+  .openapi(createRouteDef, async (c) => {
+    const { db, now } = c.get("deps");
+    const created = await createWebhookSubscription(
+      { db, actor: c.get("user"), now: now(), requestId: c.get("requestId") },
+      c.req.valid("json"),
+    );
+    return c.json(created, 201);
+  })
+  .openapi(updateRoute, async (c) => {
+    const { db, now } = c.get("deps");
+    const updated = await updateWebhookSubscription(
+      { db, actor: c.get("user"), now: now(), requestId: c.get("requestId") },
+      c.req.valid("param").id,
+      c.req.valid("json"),
+    );
+    return c.json(updated, 200);
+  })
+  .openapi(deleteRoute, async (c) => {
+    const { db, now } = c.get("deps");
+    const deleted = await deleteWebhookSubscription(
+      { db, actor: c.get("user"), now: now(), requestId: c.get("requestId") },
+      c.req.valid("param").id,
+    );
+    return c.json(deleted, 200);
+  })
+  .openapi(listDeliveriesRoute, async (c) => {
+    const items = await listWebhookDeliveries(
+      { db: c.get("deps").db, actor: c.get("user") },
+      c.req.valid("query"),
+    );
+    return c.json({ items }, 200);
+  })
+  .openapi(retryDeliveryRoute, async (c) => {
+    const { db, now } = c.get("deps");
+    const retried = await retryWebhookDelivery(
+      { db, actor: c.get("user"), now: now(), requestId: c.get("requestId") },
+      c.req.valid("param").id,
+    );
+    return c.json(retried, 200);
+  });
