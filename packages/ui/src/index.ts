@@ -15,6 +15,14 @@ export {
   type SortValue,
 } from "./components/DataTable/DataTable.tsx";
 export { DateText, type DateTextProps } from "./components/DateText/DateText.tsx";
+export {
+  type DocumentDraft,
+  DocumentEditor,
+  type DocumentEditorProps,
+  type DocumentSection,
+  type DocumentVersionSummary,
+  type EditableDocument,
+} from "./components/DocumentEditor/DocumentEditor.tsx";
 export { EmptyState, type EmptyStateProps } from "./components/EmptyState/EmptyState.tsx";
 export { ErrorState, type ErrorStateProps } from "./components/ErrorState/ErrorState.tsx";
 export { Field, type FieldControlProps, type FieldProps } from "./components/Field/Field.tsx";
@@ -24,11 +32,45 @@ export {
   healthCategoryLabels,
 } from "./components/HealthBadge/HealthBadge.tsx";
 export { Money, type MoneyProps } from "./components/Money/Money.tsx";
+export {
+  NotificationBell,
+  type NotificationBellProps,
+  type NotificationItem,
+  unreadBadgeText,
+} from "./components/NotificationBell/NotificationBell.tsx";
+export { relativeTime } from "./components/NotificationBell/relativeTime.ts";
+export { ProgressBar, type ProgressBarProps } from "./components/ProgressBar/ProgressBar.tsx";
+export {
+  type RecommendationGroup,
+  type RecommendationItem,
+  type RecommendationLinkProps,
+  RecommendationList,
+  type RecommendationListProps,
+} from "./components/RecommendationList/RecommendationList.tsx";
 export { Select, type SelectOption, type SelectProps } from "./components/Select/Select.tsx";
 export { Skeleton, type SkeletonProps } from "./components/Skeleton/Skeleton.tsx";
+export {
+  type SourceOrigin,
+  SourceTag,
+  type SourceTagProps,
+  sourceLabel,
+} from "./components/SourceTag/SourceTag.tsx";
 export { Spinner, type SpinnerProps } from "./components/Spinner/Spinner.tsx";
 export { StagePill, type StagePillProps } from "./components/StagePill/StagePill.tsx";
+export {
+  type StageChangeItem,
+  StageTimeline,
+  type StageTimelineProps,
+  stageChangeCause,
+} from "./components/StageTimeline/StageTimeline.tsx";
 export { type TabItem, Tabs, type TabsProps } from "./components/Tabs/Tabs.tsx";
+export { type DueStatus, dueStatus, dueStatusLabel } from "./components/TaskList/dueStatus.ts";
+export {
+  TaskList,
+  type TaskListGrouping,
+  type TaskListItem,
+  type TaskListProps,
+} from "./components/TaskList/TaskList.tsx";
 export { TextInput, type TextInputProps } from "./components/TextInput/TextInput.tsx";
 export {
   summarizeTrend,

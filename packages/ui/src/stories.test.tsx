@@ -3,7 +3,14 @@ import { lifecycleStageLabels } from "@keel/domain";
 import { composeStories } from "@storybook/react-vite";
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { checkDocumentEditorStory } from "./components/DocumentEditor/DocumentEditor.storyCheck.ts";
 import { healthCategoryLabels } from "./components/HealthBadge/HealthBadge.tsx";
+import { checkNotificationBellStory } from "./components/NotificationBell/NotificationBell.storyCheck.ts";
+import { checkProgressBarStory } from "./components/ProgressBar/ProgressBar.storyCheck.ts";
+import { checkRecommendationListStory } from "./components/RecommendationList/RecommendationList.storyCheck.ts";
+import { checkSourceTagStory } from "./components/SourceTag/SourceTag.storyCheck.ts";
+import { checkStageTimelineStory } from "./components/StageTimeline/StageTimeline.storyCheck.ts";
+import { checkTaskListStory } from "./components/TaskList/TaskList.storyCheck.ts";
 
 /**
  * Renders every story of every component (running its play function, if any) and checks what
@@ -252,6 +259,14 @@ const checks: Record<string, (story: StoryCheck) => void> = {
   "Format/Money": ({ name }) => {
     expect(document.querySelector(".keel-money")?.textContent).toBe(moneyExpectations[name]);
   },
+
+  "Work/TaskList": checkTaskListStory,
+  "Work/StageTimeline": checkStageTimelineStory,
+  "Work/RecommendationList": checkRecommendationListStory,
+  "Work/NotificationBell": checkNotificationBellStory,
+  "Work/DocumentEditor": checkDocumentEditorStory,
+  "Work/SourceTag": checkSourceTagStory,
+  "Feedback/ProgressBar": checkProgressBarStory,
 
   "Format/DateText": ({ name, args }) => {
     const element = document.querySelector(".keel-date");

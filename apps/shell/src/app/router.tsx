@@ -5,6 +5,8 @@ import { HealthChangesPage } from "../features/health/HealthChangesPage.tsx";
 import { PoliciesPage } from "../features/health/PoliciesPage.tsx";
 import { AppLayout } from "../features/layout/AppLayout.tsx";
 import { NotFoundPage } from "../features/not-found/NotFoundPage.tsx";
+import { PlaybooksPage } from "../features/playbooks/PlaybooksPage.tsx";
+import { CompliancePage } from "../features/recommendations/CompliancePage.tsx";
 import { RemoteRoute } from "../features/remotes/RemoteRoute.tsx";
 import { RequireSession } from "../features/session/RequireSession.tsx";
 import { SignInPage } from "../features/session/SignInPage.tsx";
@@ -26,6 +28,8 @@ export function createAppRouter() {
         { path: "accounts/:accountId", element: <AccountPage /> },
         { path: "health/changes", element: <HealthChangesPage /> },
         { path: "health/policies", element: <PoliciesPage /> },
+        { path: "playbooks", element: <PlaybooksPage /> },
+        { path: "compliance", element: <CompliancePage /> },
         { path: "renewals/*", element: <RemoteRoute name="renewals" /> },
         { path: "lighthouse/*", element: <RemoteRoute name="lighthouse" /> },
         { path: "adoption/*", element: <RemoteRoute name="adoption" /> },

@@ -2,9 +2,11 @@ import { ApiRequestError, accountQueries } from "@keel/client";
 import { segmentLabels } from "@keel/domain";
 import { EmptyState, ErrorState, Money, Skeleton, StagePill } from "@keel/ui";
 import { useQuery } from "@tanstack/react-query";
-import { Link, useParams } from "react-router";
+import { useEffect } from "react";
+import { Link, useLocation, useParams } from "react-router";
 import { useDocumentTitle } from "../../app/use-document-title.ts";
 import { HealthCard } from "../health/HealthCard.tsx";
+import { StageHistoryCard } from "../lifecycle/StageHistoryCard.tsx";
 import { AccountFacts } from "./AccountFacts.tsx";
 import { ContactsCard } from "./ContactsCard.tsx";
 import { TeamCard } from "./TeamCard.tsx";
@@ -14,6 +16,14 @@ export function AccountPage() {
   const { accountId = "" } = useParams();
   const detail = useQuery(accountQueries.detail(accountId));
   useDocumentTitle(detail.data?.account.name ?? "Account");
+  // Links to a section (#tasks, #health …) land on it once the page has rendered.
+  const { hash } = useLocation();
+  const loaded = detail.isSuccess;
+  useEffect(() => {
+    if (!loaded || !hash) return;
+    const section = document.getElementById(decodeURIComponent(hash.slice(1)));
+    section?.scrollIntoView({ block: "start" });
+  }, [loaded, hash]);
 
   if (detail.isPending) {
     return (
@@ -83,6 +93,7 @@ export function AccountPage() {
         <TeamCard team={account.team} />
       </div>
       <HealthCard accountId={account.id} canEditTraits={permissions.includes("account.editTraits")} />
+      <StageHistoryCard accountId={account.id} />
       <ContactsCard accountId={account.id} canTag={permissions.includes("account.tagContacts")} />
     </div>
   );

@@ -166,7 +166,7 @@ export function ContactsCard({ accountId, canTag }: { accountId: string; canTag:
   }
 
   return (
-    <Card title="Contacts" flush>
+    <Card title="Contacts" id="contacts" flush>
       <div className="contacts-card">
         {/* Always rendered, so screen readers hear the notice when it appears. */}
         <p role="status" className={notice ? "shell-note shell-note--success" : "keel-visually-hidden"}>

@@ -15,6 +15,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { useDocumentTitle } from "../../app/use-document-title.ts";
+import { RecommendationsPanel } from "../recommendations/RecommendationsPanel.tsx";
 import { useSession } from "../session/session-context.ts";
 import { bookColumns } from "./account-columns.tsx";
 
@@ -126,6 +127,8 @@ export function MyBookPage() {
           />
         </div>
       </header>
+
+      {book !== ALL && <RecommendationsPanel ta={book === MINE ? "me" : book} />}
 
       {truncated && (
         <p className="shell-note" role="status">

@@ -40,14 +40,14 @@ export function HealthCard({ accountId, canEditTraits }: { accountId: string; ca
 
   if (health.isPending) {
     return (
-      <Card title="Health">
+      <Card title="Health" id="health">
         <Skeleton lines={6} label="Loading the health score…" />
       </Card>
     );
   }
   if (health.isError) {
     return (
-      <Card title="Health">
+      <Card title="Health" id="health">
         <ErrorState
           title="Could not load the health score"
           message={health.error.message}
@@ -60,7 +60,7 @@ export function HealthCard({ accountId, canEditTraits }: { accountId: string; ca
 
   const data = health.data;
   return (
-    <Card title="Health" className="health-card">
+    <Card title="Health" id="health" className="health-card">
       <div className="health-summary">
         <HealthBadge category={data.category} score={data.score} className="health-summary__badge" />
         <dl className="health-summary__facts">

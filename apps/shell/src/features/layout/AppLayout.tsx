@@ -11,6 +11,8 @@ const navigation: ReadonlyArray<{ to: string; label: string; end: boolean; permi
   { to: "/lighthouse", label: "Lighthouse", end: false },
   { to: "/adoption", label: "Adoption", end: false },
   { to: "/contacts", label: "Contacts", end: false },
+  { to: "/compliance", label: "Compliance", end: false, permission: "report.viewTeam" },
+  { to: "/playbooks", label: "Playbooks", end: false },
   { to: "/health/policies", label: "Health policy", end: false, permission: "policy.editDraft" },
 ];
 

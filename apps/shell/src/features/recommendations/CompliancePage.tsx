@@ -1,0 +1,78 @@
+import { recommendationQueries } from "@keel/client";
+import { Card, DataTable, type DataTableColumn, DateText, ErrorState, Skeleton } from "@keel/ui";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
+import { useDocumentTitle } from "../../app/use-document-title.ts";
+
+type ComplianceData = Awaited<
+  ReturnType<NonNullable<ReturnType<typeof recommendationQueries.compliance>["queryFn"]>>
+>;
+type ComplianceRow = ComplianceData["lists"][number]["items"][number];
+
+const columns: DataTableColumn<ComplianceRow>[] = [
+  {
+    id: "account",
+    header: "Account",
+    cell: (r) => <Link to={`/accounts/${r.accountId}`}>{r.accountName}</Link>,
+    sortValue: (r) => r.accountName,
+    filterValue: (r) => r.accountName,
+    rowHeader: true,
+  },
+  {
+    id: "ta",
+    header: "TA",
+    cell: (r) => r.ta?.name ?? "No TA",
+    sortValue: (r) => r.ta?.name ?? "",
+    filterValue: (r) => r.ta?.name,
+  },
+  { id: "due", header: "Due", cell: (r) => <DateText value={r.dueOn} />, sortValue: (r) => r.dueOn },
+  { id: "late", header: "Days late", cell: (r) => r.daysLate, sortValue: (r) => r.daysLate, align: "end" },
+  { id: "detail", header: "Detail", cell: (r) => r.detail, filterValue: (r) => r.detail },
+];
+
+/** X-6: each of the handbook's SLAs as a live list of who is late (SPEC §11 manager views). */
+export function CompliancePage() {
+  useDocumentTitle("Compliance");
+  const lists = useQuery(recommendationQueries.compliance());
+  return (
+    <div className="shell-page">
+      <header className="shell-page__header">
+        <h1>Compliance</h1>
+        {lists.data && (
+          <p className="shell-muted">
+            As of <DateText value={lists.data.today} />: who is late on the handbook's SLAs.
+          </p>
+        )}
+      </header>
+      {lists.isPending && <Skeleton variant="block" height="20rem" label="Loading the lists…" />}
+      {lists.isError && (
+        <ErrorState
+          title="Could not load the compliance lists"
+          message={lists.error.message}
+          onRetry={() => void lists.refetch()}
+          retrying={lists.isFetching}
+        />
+      )}
+      {lists.data?.lists.map((list) => (
+        <Card
+          key={list.id}
+          id={list.id}
+          title={`${list.title} (${list.items.length})`}
+          actions={<span className="shell-muted">{`${list.ruleIds.join(", ")} · SLA: ${list.sla}`}</span>}
+          flush
+        >
+          <DataTable
+            caption={list.title}
+            columns={columns}
+            rows={list.items}
+            getRowId={(r) => `${r.accountId}:${r.detail}`}
+            rowNoun={{ one: "account", other: "accounts" }}
+            defaultSort={{ columnId: "late", direction: "desc" }}
+            filterable={list.items.length > 10}
+            emptyMessage="Nobody is late."
+          />
+        </Card>
+      ))}
+    </div>
+  );
+}
