@@ -42,11 +42,16 @@ function createApiClient() {
 /** The typed client over the API's routes (Hono RPC). The only way frontends reach the API. */
 export let api = createApiClient();
 
+type JsonResponse = { ok: boolean; status: number; json(): Promise<unknown> };
+/** The body of the typed client's 2xx answers only (error statuses throw below). */
+type SuccessBody<R extends JsonResponse> =
+  Extract<R, { ok: true }> extends never
+    ? Awaited<ReturnType<R["json"]>>
+    : Awaited<ReturnType<Extract<R, { ok: true }>["json"]>>;
+
 /** Reads a response: the JSON on success, an ApiRequestError otherwise. */
-export async function unwrap<T>(
-  response: { ok: boolean; status: number; json(): Promise<T> } | Response,
-): Promise<T> {
-  if (response.ok) return (await response.json()) as T;
+export async function unwrap<R extends JsonResponse>(response: R): Promise<SuccessBody<R>> {
+  if (response.ok) return (await response.json()) as SuccessBody<R>;
   let body: { code?: string; message?: string; requestId?: string; details?: unknown } = {};
   try {
     body = (await response.json()) as typeof body;

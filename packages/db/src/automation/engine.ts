@@ -88,12 +88,17 @@ export async function planAutomation(db: Executor, options: EvaluateOptions): Pr
     );
     const state: AccountState = { ...before, lifecycleStage: stage.stage };
     const stageChanged = stage.stage !== before.lifecycleStage;
+    const reported = options.events?.get(state.accountId) ?? [];
+    // A field the caller reported setting (with its time) is not reported again from the diff.
+    const reportedFields = new Set(reported.flatMap((e) => (e.type === "fieldSet" ? [e.field] : [])));
     const events: PlaybookEvent[] = [
-      ...(options.events?.get(state.accountId) ?? []),
+      ...reported,
       ...(stageChanged
         ? [{ type: "stageChanged" as const, from: before.lifecycleStage, to: stage.stage }]
         : []),
-      ...eventsBetween(observed.get(state.accountId) ?? null, observe(state)),
+      ...eventsBetween(observed.get(state.accountId) ?? null, observe(state)).filter(
+        (e) => e.type !== "fieldSet" || !reportedFields.has(e.field),
+      ),
     ];
     const byKey = new Map<string, FiredAction>();
     for (const event of [undefined, ...events]) {
@@ -127,10 +132,7 @@ export async function applyPlans(
     return leadership;
   };
   for (const plan of plans) {
-    if (plan.stageChanged) {
-      await recordStageChange(db, plan, at);
-      result.stageChanges++;
-    }
+    if (plan.stageChanged && (await recordStageChange(db, plan, at))) result.stageChanges++;
     for (const fired of plan.fired) {
       const claimed = await db
         .insert(playbookFirings)
@@ -165,15 +167,22 @@ export async function applyPlans(
   return result;
 }
 
-async function recordStageChange(db: Executor, plan: AccountPlan, at: Date) {
-  await db.execute(
-    sql`update accounts set lifecycle_stage = ${plan.stage.stage}, updated_at = ${at.toISOString()}::timestamptz
-      where id = ${plan.state.accountId}`,
-  );
+/**
+ * L-6: moves the stage only from the stage the plan saw, so two evaluations racing on one
+ * account record the change once (the later one finds the stage already moved and skips).
+ */
+async function recordStageChange(db: Executor, plan: AccountPlan, at: Date): Promise<boolean> {
   const from = plan.events.find((e) => e.type === "stageChanged");
+  if (from?.type !== "stageChanged") return false;
+  const moved = await queryRows<{ id: string }>(
+    db,
+    sql`update accounts set lifecycle_stage = ${plan.stage.stage}, updated_at = ${at.toISOString()}::timestamptz
+      where id = ${plan.state.accountId} and lifecycle_stage = ${from.from} returning id::text as id`,
+  );
+  if (moved.length === 0) return false;
   await db.insert(stageChanges).values({
     accountId: plan.state.accountId,
-    fromStage: from?.type === "stageChanged" ? from.from : null,
+    fromStage: from.from,
     toStage: plan.stage.stage,
     at,
     causeKind: "rule",
@@ -181,6 +190,7 @@ async function recordStageChange(db: Executor, plan: AccountPlan, at: Date) {
     policyVersion: plan.stage.policyVersion,
     reason: plan.stage.reason,
   });
+  return true;
 }
 
 type Outcome = Record<string, unknown>;

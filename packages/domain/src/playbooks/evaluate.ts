@@ -142,7 +142,10 @@ export function triggerOccurrence(
         }
         case "fieldSet":
           if (event.type !== "fieldSet" || event.field !== wanted.field) return null;
-          return { occurrence: `field:${wanted.field}:${today}`, reason: `${wanted.field} was set` };
+          return {
+            occurrence: `field:${wanted.field}:${event.at ?? today}${event.value === undefined ? "" : `:${event.value}`}`,
+            reason: `${wanted.field} was set${event.value === undefined ? "" : ` to ${event.value}`}${event.at ? ` at ${event.at}` : ""}`,
+          };
       }
     }
   }

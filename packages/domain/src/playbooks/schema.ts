@@ -33,7 +33,16 @@ export const playbookEventSchema = z.discriminatedUnion("type", [
     from: z.union([z.number(), z.boolean(), pulseSchema]).nullable(),
     to: z.union([z.number(), z.boolean(), pulseSchema]).nullable(),
   }),
-  z.object({ type: z.literal("fieldSet"), field: conditionFieldSchema }),
+  z.object({
+    type: z.literal("fieldSet"),
+    field: conditionFieldSchema,
+    /**
+     * When it was set and to what: each setting is its own occurrence, so a second change the
+     * same day fires too.
+     */
+    at: z.string().optional(),
+    value: z.string().optional(),
+  }),
 ]);
 export type PlaybookEvent = z.infer<typeof playbookEventSchema>;
 

@@ -119,7 +119,18 @@ export async function assignTeamSeat({
         at: now,
       });
     }
-    await reactToAccountChange(tx, accountId, { cause: "team", now, health: false });
+    await reactToAccountChange(tx, accountId, {
+      cause: "team",
+      now,
+      health: false,
+      // Reported with its time, so a second TA assigned the same day is told too.
+      events:
+        role === "ta" && userId !== null
+          ? new Map([
+              [accountId, [{ type: "fieldSet", field: "team.ta", at: now.toISOString(), value: userId }]],
+            ])
+          : undefined,
+    });
     return getAccount({ db: tx, accountId });
   });
 }
@@ -162,7 +173,18 @@ export async function setSupportLevel({
       after: { supportLevel },
       requestId,
     });
-    await reactToAccountChange(tx, accountId, { cause: "support level", now, health: false });
+    // A-2 runs on every setting, also on an account the sweep has not looked at yet.
+    await reactToAccountChange(tx, accountId, {
+      cause: "support level",
+      now,
+      health: false,
+      events: new Map([
+        [
+          accountId,
+          [{ type: "fieldSet", field: "supportLevel", at: now.toISOString(), value: supportLevel }],
+        ],
+      ]),
+    });
     return getAccount({ db: tx, accountId });
   });
 }

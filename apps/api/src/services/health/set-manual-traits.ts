@@ -5,8 +5,8 @@ import { authorizeAccount } from "../../auth/authorize.ts";
 import { ApiError } from "../../http/errors.ts";
 import { todayOf } from "../../http/router.ts";
 import { recordAudit } from "../audit.ts";
-import { type AccountHealthView, getAccountHealth } from "./get-health.ts";
 import { reactToAccountChange } from "../automation/react-to-change.ts";
+import { type AccountHealthView, getAccountHealth } from "./get-health.ts";
 
 /** H-2 manual traits to set; null clears one (no data). Setting a trait again refreshes it (H-6, M-7). */
 export type ManualTraitsPatch = Partial<{

@@ -5,8 +5,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Link, useLocation, useParams } from "react-router";
 import { useDocumentTitle } from "../../app/use-document-title.ts";
+import { AccountDocumentsCard } from "../documents/AccountDocumentsCard.tsx";
 import { HealthCard } from "../health/HealthCard.tsx";
 import { StageHistoryCard } from "../lifecycle/StageHistoryCard.tsx";
+import { AccountProjectsCard } from "../tasks/AccountProjectsCard.tsx";
+import { AccountTasksCard } from "../tasks/AccountTasksCard.tsx";
 import { AccountFacts } from "./AccountFacts.tsx";
 import { ContactsCard } from "./ContactsCard.tsx";
 import { TeamCard } from "./TeamCard.tsx";
@@ -93,6 +96,16 @@ export function AccountPage() {
         <TeamCard team={account.team} />
       </div>
       <HealthCard accountId={account.id} canEditTraits={permissions.includes("account.editTraits")} />
+      <AccountTasksCard
+        accountId={account.id}
+        team={account.team}
+        canEdit={permissions.includes("account.editTasks")}
+      />
+      <AccountProjectsCard accountId={account.id} />
+      <AccountDocumentsCard
+        accountId={account.id}
+        canCreate={permissions.includes("account.editDocs") || permissions.includes("account.fillHandoff")}
+      />
       <StageHistoryCard accountId={account.id} />
       <ContactsCard accountId={account.id} canTag={permissions.includes("account.tagContacts")} />
     </div>

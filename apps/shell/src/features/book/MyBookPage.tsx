@@ -17,6 +17,7 @@ import { useNavigate, useSearchParams } from "react-router";
 import { useDocumentTitle } from "../../app/use-document-title.ts";
 import { RecommendationsPanel } from "../recommendations/RecommendationsPanel.tsx";
 import { useSession } from "../session/session-context.ts";
+import { MyTasksSummary } from "../tasks/MyTasksPage.tsx";
 import { bookColumns } from "./account-columns.tsx";
 
 /** The most the API gives in one page; a book is far smaller, "All accounts" fits too. */
@@ -128,6 +129,7 @@ export function MyBookPage() {
         </div>
       </header>
 
+      {book === MINE && <MyTasksSummary />}
       {book !== ALL && <RecommendationsPanel ta={book === MINE ? "me" : book} />}
 
       {truncated && (

@@ -1,11 +1,13 @@
 import { Button } from "@keel/ui";
 import type { ReactNode } from "react";
 import { Link, NavLink } from "react-router";
+import { NotificationsMenu } from "../notifications/NotificationsMenu.tsx";
 import { useSession } from "../session/session-context.ts";
 import { useSignOut } from "../session/use-sign-out.ts";
 
 const navigation: ReadonlyArray<{ to: string; label: string; end: boolean; permission?: string }> = [
   { to: "/", label: "My book", end: true },
+  { to: "/tasks", label: "My tasks", end: false },
   { to: "/health/changes", label: "Health changes", end: false },
   { to: "/renewals", label: "Renewals", end: false },
   { to: "/lighthouse", label: "Lighthouse", end: false },
@@ -47,6 +49,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </ul>
           </nav>
           <div className="shell-user">
+            <NotificationsMenu />
             <span className="shell-user__name" title={user.email}>
               {user.name}
             </span>

@@ -3,7 +3,14 @@ import { cx } from "../../internal/cx.ts";
 
 /** Who or what created a record (a task, a project, a document): a playbook rule or a person. */
 export type SourceOrigin =
-  | { kind: "playbook"; playbookId: string; playbookVersion: number; ruleId: string; reason: string }
+  | {
+      kind: "playbook";
+      /** Null when the firing that made the record is gone (its account history was purged). */
+      playbookId: string | null;
+      playbookVersion: number | null;
+      ruleId: string | null;
+      reason: string | null;
+    }
   | { kind: "person"; createdBy: { id: string; name: string } | null };
 
 export interface SourceTagProps {
@@ -15,7 +22,7 @@ export interface SourceTagProps {
 
 /** "Playbook · L-2" or "Added by Dana Scott", so nobody has to guess why a record exists. */
 export function sourceLabel(origin: SourceOrigin): string {
-  if (origin.kind === "playbook") return `Playbook · ${origin.ruleId}`;
+  if (origin.kind === "playbook") return origin.ruleId ? `Playbook · ${origin.ruleId}` : "Playbook";
   return origin.createdBy ? `Added by ${origin.createdBy.name}` : "Added manually";
 }
 
@@ -29,23 +36,26 @@ export function SourceTag({ origin, showReason = true, className }: SourceTagPro
       </span>
     );
   }
-  const tooltip = `${origin.reason} (playbook ${origin.playbookId} v${origin.playbookVersion})`;
+  const which = origin.playbookId ? `playbook ${origin.playbookId} v${origin.playbookVersion}` : "playbook";
+  const tooltip = origin.reason ? `${origin.reason} (${which})` : which;
   return (
     <span className={cx("keel-source", "keel-source--playbook", className)}>
       <span className="keel-source__tag" title={tooltip}>
         {label}
       </span>
-      {showReason && (
+      {showReason && origin.reason && (
         <details className="keel-source__why">
           <summary>
             Why? <span className="keel-visually-hidden">({label})</span>
           </summary>
           <p id={reasonId} className="keel-source__reason">
             {origin.reason}
-            <span className="keel-source__meta">
-              {" "}
-              Playbook {origin.playbookId}, version {origin.playbookVersion}.
-            </span>
+            {origin.playbookId && (
+              <span className="keel-source__meta">
+                {" "}
+                Playbook {origin.playbookId}, version {origin.playbookVersion}.
+              </span>
+            )}
           </p>
         </details>
       )}

@@ -1,0 +1,219 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { authorizeAccount } from "../auth/authorize.ts";
+import { errorBodySchema, errorResponses } from "../http/errors.ts";
+import { createRouter, etag, parseIfMatch } from "../http/router.ts";
+import { createAccountDocument } from "../services/documents/create-document.ts";
+import {
+  getDocument,
+  getDocumentSummary,
+  getDocumentVersion,
+  listAccountDocuments,
+} from "../services/documents/document-view.ts";
+import { saveDocument } from "../services/documents/save-document.ts";
+import { personRefSchema, workOriginSchema } from "./tasks.ts";
+
+const sectionSchema = z.object({
+  id: z.string().trim().min(1).max(100),
+  heading: z.string().trim().min(1).max(300),
+  body: z.string().max(100_000),
+});
+
+const documentSummaryFields = {
+  id: z.uuid(),
+  accountId: z.uuid(),
+  accountName: z.string(),
+  title: z.string(),
+  templateId: z.string(),
+  templateVersion: z.number().int(),
+  owner: personRefSchema.nullable(),
+  version: z.number().int().openapi({ description: "The newest version: send as If-Match when saving" }),
+  origin: workOriginSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+
+export const documentSummarySchema = z.object(documentSummaryFields).openapi("DocumentSummary");
+
+const versionEntrySchema = z.object({
+  version: z.number().int(),
+  editedAt: z.string(),
+  editedBy: personRefSchema.nullable(),
+});
+
+export const documentDetailSchema = z
+  .object({
+    ...documentSummaryFields,
+    sections: z.array(sectionSchema),
+    editedAt: z.string(),
+    editedBy: personRefSchema.nullable(),
+    versions: z.array(versionEntrySchema).openapi({ description: "Every version, newest first" }),
+  })
+  .openapi("Document");
+
+export const documentVersionSchema = z
+  .object({
+    documentId: z.uuid(),
+    version: z.number().int(),
+    title: z.string(),
+    sections: z.array(sectionSchema),
+    editedAt: z.string(),
+    editedBy: personRefSchema.nullable(),
+  })
+  .openapi("DocumentVersion");
+
+const documentSaveSchema = z
+  .strictObject({
+    title: z.string().trim().min(1).max(300),
+    sections: z
+      .array(sectionSchema)
+      .min(1)
+      .max(100)
+      .refine((sections) => new Set(sections.map((s) => s.id)).size === sections.length, {
+        message: "Section ids must be unique",
+      }),
+  })
+  .openapi("DocumentSave");
+
+const idParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/accounts/{id}/documents",
+  tags: ["Documents"],
+  summary: "An account's documents (M-2), most recently edited first",
+  request: { params: idParam },
+  responses: {
+    200: {
+      description: "The documents",
+      content: { "application/json": { schema: z.array(documentSummarySchema) } },
+    },
+    ...errorResponses,
+  },
+});
+
+const createDocumentRoute = createRoute({
+  method: "post",
+  path: "/accounts/{id}/documents",
+  tags: ["Documents"],
+  summary: "Start a document from the newest version of a template, filled from the account (M-2)",
+  request: {
+    params: idParam,
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z.strictObject({ templateId: z.string().min(1).max(100) }).openapi("DocumentCreate"),
+        },
+      },
+    },
+  },
+  responses: {
+    201: { description: "The document", content: { "application/json": { schema: documentDetailSchema } } },
+    ...errorResponses,
+    422: { description: "Unknown template", content: { "application/json": { schema: errorBodySchema } } },
+  },
+});
+
+const getRoute = createRoute({
+  method: "get",
+  path: "/documents/{id}",
+  tags: ["Documents"],
+  summary: "A document as it is now, with its versions; ETag = its version",
+  request: { params: idParam },
+  responses: {
+    200: { description: "The document", content: { "application/json": { schema: documentDetailSchema } } },
+    ...errorResponses,
+  },
+});
+
+const versionRoute = createRoute({
+  method: "get",
+  path: "/documents/{id}/versions/{version}",
+  tags: ["Documents"],
+  summary: "One kept version of a document (M-2)",
+  request: {
+    params: idParam.extend({
+      version: z.coerce
+        .number<string>()
+        .int()
+        .positive()
+        .openapi({ param: { name: "version", in: "path" } }),
+    }),
+  },
+  responses: {
+    200: {
+      description: "The version",
+      content: { "application/json": { schema: documentVersionSchema } },
+    },
+    ...errorResponses,
+  },
+});
+
+const saveRoute = createRoute({
+  method: "put",
+  path: "/documents/{id}",
+  tags: ["Documents"],
+  summary: "Save a document as a new version (M-2); needs If-Match (its version)",
+  request: {
+    params: idParam,
+    headers: z.object({ "if-match": z.string().optional() }),
+    body: { required: true, content: { "application/json": { schema: documentSaveSchema } } },
+  },
+  responses: {
+    200: { description: "The document", content: { "application/json": { schema: documentDetailSchema } } },
+    ...errorResponses,
+    412: { description: "Stale version", content: { "application/json": { schema: errorBodySchema } } },
+    428: { description: "If-Match missing", content: { "application/json": { schema: errorBodySchema } } },
+  },
+});
+
+export const documentRoutes = createRouter()
+  .openapi(listRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const { db } = c.get("deps");
+    await authorizeAccount(db, c.get("user"), "account.read", id);
+    return c.json(await listAccountDocuments({ db, accountId: id }), 200);
+  })
+  .openapi(createDocumentRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const { db, now } = c.get("deps");
+    const doc = await createAccountDocument({
+      db,
+      actor: c.get("user"),
+      input: { accountId: id, templateId: c.req.valid("json").templateId },
+      now: now(),
+      requestId: c.get("requestId"),
+    });
+    c.header("ETag", etag(doc.version));
+    return c.json(doc, 201);
+  })
+  .openapi(getRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const { db } = c.get("deps");
+    const summary = await getDocumentSummary(db, id);
+    await authorizeAccount(db, c.get("user"), "account.read", summary.accountId);
+    const doc = await getDocument({ db, documentId: id });
+    c.header("ETag", etag(doc.version));
+    return c.json(doc, 200);
+  })
+  .openapi(versionRoute, async (c) => {
+    const { id, version } = c.req.valid("param");
+    const { db } = c.get("deps");
+    const summary = await getDocumentSummary(db, id);
+    await authorizeAccount(db, c.get("user"), "account.read", summary.accountId);
+    return c.json(await getDocumentVersion({ db, documentId: id, version }), 200);
+  })
+  .openapi(saveRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const expectedVersion = parseIfMatch(c.req.valid("header")["if-match"]);
+    const { db, now } = c.get("deps");
+    const doc = await saveDocument({
+      db,
+      actor: c.get("user"),
+      input: { documentId: id, expectedVersion, ...c.req.valid("json") },
+      now: now(),
+      requestId: c.get("requestId"),
+    });
+    c.header("ETag", etag(doc.version));
+    return c.json(doc, 200);
+  });

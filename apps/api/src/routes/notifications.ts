@@ -1,0 +1,134 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { errorResponses } from "../http/errors.ts";
+import { createRouter } from "../http/router.ts";
+import { countUnread, listNotifications } from "../services/notifications/list-notifications.ts";
+import { markAllNotificationsRead, markNotificationRead } from "../services/notifications/mark-read.ts";
+
+export const notificationSchema = z
+  .object({
+    id: z.number().int(),
+    message: z.string(),
+    accountId: z.uuid().nullable(),
+    accountName: z.string().nullable(),
+    ruleId: z.string().nullable().openapi({ description: "The rule whose playbook sent it (X-1)" }),
+    reason: z.string().nullable(),
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+  })
+  .openapi("Notification");
+
+const unreadSchema = z.object({ unread: z.number().int() }).openapi("UnreadCount");
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/notifications",
+  tags: ["Notifications"],
+  summary: "Your in-product notifications (SPEC §12), newest first",
+  request: {
+    query: z.object({
+      unread: z
+        .enum(["true", "false"])
+        .optional()
+        .transform((v) => v === "true")
+        .openapi({ description: "Only the unread ones" }),
+      page: z.coerce.number<string>().int().min(1).default(1),
+      pageSize: z.coerce.number<string>().int().min(1).max(200).default(50),
+    }),
+  },
+  responses: {
+    200: {
+      description: "A page of notifications",
+      content: {
+        "application/json": {
+          schema: z
+            .object({ items: z.array(notificationSchema), total: z.number().int(), unread: z.number().int() })
+            .openapi("NotificationPage"),
+        },
+      },
+    },
+    ...errorResponses,
+  },
+});
+
+const unreadCountRoute = createRoute({
+  method: "get",
+  path: "/notifications/unread-count",
+  tags: ["Notifications"],
+  summary: "How many of your notifications are unread",
+  responses: {
+    200: { description: "The count", content: { "application/json": { schema: unreadSchema } } },
+    ...errorResponses,
+  },
+});
+
+const readRoute = createRoute({
+  method: "post",
+  path: "/notifications/{id}/read",
+  tags: ["Notifications"],
+  summary: "Mark one of your notifications read",
+  request: {
+    params: z.object({
+      id: z.coerce
+        .number<string>()
+        .int()
+        .positive()
+        .openapi({ param: { name: "id", in: "path" } }),
+    }),
+  },
+  responses: {
+    200: { description: "The notification", content: { "application/json": { schema: notificationSchema } } },
+    ...errorResponses,
+  },
+});
+
+const readAllRoute = createRoute({
+  method: "post",
+  path: "/notifications/read-all",
+  tags: ["Notifications"],
+  summary: "Mark all your notifications read",
+  responses: {
+    200: {
+      description: "How many were marked",
+      content: {
+        "application/json": { schema: z.object({ marked: z.number().int(), unread: z.number().int() }) },
+      },
+    },
+    ...errorResponses,
+  },
+});
+
+export const notificationRoutes = createRouter()
+  .openapi(listRoute, async (c) => {
+    const query = c.req.valid("query");
+    const page = await listNotifications({
+      db: c.get("deps").db,
+      userId: c.get("user").id,
+      input: { unreadOnly: query.unread, page: query.page, pageSize: query.pageSize },
+    });
+    return c.json(page, 200);
+  })
+  .openapi(unreadCountRoute, async (c) =>
+    c.json({ unread: await countUnread(c.get("deps").db, c.get("user").id) }, 200),
+  )
+  .openapi(readRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const { db, now } = c.get("deps");
+    const notification = await markNotificationRead({
+      db,
+      actor: c.get("user"),
+      notificationId: id,
+      now: now(),
+      requestId: c.get("requestId"),
+    });
+    return c.json(notification, 200);
+  })
+  .openapi(readAllRoute, async (c) => {
+    const { db, now } = c.get("deps");
+    const result = await markAllNotificationsRead({
+      db,
+      actor: c.get("user"),
+      now: now(),
+      requestId: c.get("requestId"),
+    });
+    return c.json(result, 200);
+  });
