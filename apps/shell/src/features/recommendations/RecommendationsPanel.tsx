@@ -1,7 +1,10 @@
 import { recommendationQueries } from "@keel/client";
-import { Card, RecommendationList } from "@keel/ui";
+import { Button, Card, RecommendationList } from "@keel/ui";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link } from "react-router";
+
+const ACCOUNTS_SHOWN = 5;
 
 /** Account page sections by id; the data behind "activity" and "utilization" is on the Health card. */
 const sectionAnchors: Record<string, string> = {
@@ -18,7 +21,10 @@ export const sectionAnchor = (section: string) => sectionAnchors[section] ?? sec
  */
 export function RecommendationsPanel({ ta = "me" }: { ta?: string }) {
   const recommendations = useQuery(recommendationQueries.mine(ta));
+  const [showAll, setShowAll] = useState(false);
   const groups = recommendations.data?.groups ?? [];
+  // The most urgent accounts first (the API's order); the rest on request, so My book stays in view.
+  const shown = showAll ? groups : groups.slice(0, ACCOUNTS_SHOWN);
   const total = groups.reduce((n, g) => n + g.recommendations.length, 0);
   return (
     <Card
@@ -34,7 +40,7 @@ export function RecommendationsPanel({ ta = "me" }: { ta?: string }) {
       }
     >
       <RecommendationList
-        groups={groups}
+        groups={shown}
         loading={recommendations.isPending}
         error={recommendations.error}
         onRetry={() => void recommendations.refetch()}
@@ -49,6 +55,11 @@ export function RecommendationsPanel({ ta = "me" }: { ta?: string }) {
           />
         )}
       />
+      {groups.length > ACCOUNTS_SHOWN && (
+        <Button size="sm" variant="ghost" onClick={() => setShowAll(!showAll)} aria-expanded={showAll}>
+          {showAll ? "Show fewer accounts" : `Show all ${groups.length} accounts`}
+        </Button>
+      )}
     </Card>
   );
 }
