@@ -8,7 +8,7 @@ import { type RemoteName, remoteNames, remotes, shellDevPort } from "@keel/feder
 import pino from "pino";
 import { createApp } from "./app.ts";
 import { createAuth } from "./auth/auth.ts";
-import { startHealthScheduler } from "./jobs/scheduler.ts";
+import { startScheduler } from "./jobs/scheduler.ts";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -76,7 +76,7 @@ const server = serve({ fetch: app.fetch, port }, (info) => {
 const scheduler =
   process.env.KEEL_SCHEDULER === "false"
     ? null
-    : startHealthScheduler({ db: handle.db, logger, now: () => new Date() });
+    : startScheduler({ db: handle.db, logger, now: () => new Date() });
 
 const shutdown = async () => {
   scheduler?.stop();

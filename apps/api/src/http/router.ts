@@ -1,4 +1,4 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { AppEnv } from "./context.ts";
 import { ApiError, describeIssues } from "./errors.ts";
 
@@ -32,3 +32,9 @@ export function parseIfMatch(header: string | undefined): number {
 }
 
 export const etag = (version: number) => `"${version}"`;
+
+/** An OpenAPI response entry with a JSON body (the same shape for every route). */
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});

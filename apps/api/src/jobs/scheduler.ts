@@ -11,12 +11,13 @@ import { deliverDueWebhooks } from "./webhooks.ts";
 const IDEMPOTENCY_RETENTION_MS = 7 * 86_400_000;
 
 /**
- * The in-process schedule (ADR 0005): every instance ticks; a tick runs the whole-book health
- * sweep when it has not completed today (the daily run, H-6 staleness and month ends move
- * scores with no new input) or when a run was requested. The sweep's database lease makes
- * sure one instance runs it at a time, so any number of instances may tick.
+ * The in-process schedule (ADRs 0005–0007): every instance ticks; a tick runs the whole-book
+ * health sweep when it has not completed today (the daily run, H-6 staleness and month ends move
+ * scores with no new input) or when a run was requested, then the day's playbook sweep; a second
+ * timer drains the webhook outbox. Database leases (and SKIP LOCKED for webhooks) keep each job
+ * to one instance at a time, so any number of instances may tick.
  */
-export function startHealthScheduler({
+export function startScheduler({
   db,
   logger,
   now,

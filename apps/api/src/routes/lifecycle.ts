@@ -2,21 +2,17 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { accountSchema, lifecycleStageSchema, supportLevelSchema, teamRoles } from "@keel/domain";
 import { authorizeAccount } from "../auth/authorize.ts";
 import { errorBodySchema, errorResponses } from "../http/errors.ts";
-import { createRouter, etag, parseIfMatch, todayOf } from "../http/router.ts";
+import { createRouter, etag, jsonResponse, parseIfMatch, todayOf } from "../http/router.ts";
 import { assignTeamSeat, setSupportLevel } from "../services/accounts/assign-team.ts";
 import { getStageHistory } from "../services/lifecycle/stage-history.ts";
 
 const accountIdParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
 const ifMatch = z.object({ "if-match": z.string().optional() });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 const writeErrors = {
   ...errorResponses,
-  412: json(errorBodySchema, "Stale version"),
-  422: json(errorBodySchema, "Not possible for this account or person"),
-  428: json(errorBodySchema, "If-Match missing"),
+  412: jsonResponse(errorBodySchema, "Stale version"),
+  422: jsonResponse(errorBodySchema, "Not possible for this account or person"),
+  428: jsonResponse(errorBodySchema, "If-Match missing"),
 };
 
 const stageChangeSchema = z.object({
@@ -38,7 +34,7 @@ const stageHistoryRoute = createRoute({
   summary: "L-6: stage changes with time and cause, and why the account is in its stage now",
   request: { params: accountIdParam },
   responses: {
-    200: json(
+    200: jsonResponse(
       z.object({
         current: z.object({
           stage: lifecycleStageSchema,
@@ -67,7 +63,7 @@ const supportLevelRoute = createRoute({
       content: { "application/json": { schema: z.strictObject({ supportLevel: supportLevelSchema }) } },
     },
   },
-  responses: { 200: json(accountSchema, "The account"), ...writeErrors },
+  responses: { 200: jsonResponse(accountSchema, "The account"), ...writeErrors },
 });
 
 const teamRoute = createRoute({
@@ -85,7 +81,7 @@ const teamRoute = createRoute({
       content: { "application/json": { schema: z.strictObject({ userId: z.string().min(1).nullable() }) } },
     },
   },
-  responses: { 200: json(accountSchema, "The account"), ...writeErrors },
+  responses: { 200: jsonResponse(accountSchema, "The account"), ...writeErrors },
 });
 
 export const lifecycleRoutes = createRouter()

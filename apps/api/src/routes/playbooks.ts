@@ -9,7 +9,7 @@ import {
 } from "@keel/domain";
 import { authorizeAccount, authorizeGlobal } from "../auth/authorize.ts";
 import { ApiError, errorBodySchema, errorResponses } from "../http/errors.ts";
-import { createRouter, todayOf } from "../http/router.ts";
+import { createRouter, jsonResponse, todayOf } from "../http/router.ts";
 import {
   exportCatalog,
   getPlaybook,
@@ -73,18 +73,13 @@ const firingSchema = z.object({
   firedAt: z.string(),
 });
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-
 const listRoute = createRoute({
   method: "get",
   path: "/playbooks",
   tags: ["Playbooks"],
   summary: "The playbooks that run (newest version of each) with their version counts",
   responses: {
-    200: json(
+    200: jsonResponse(
       z.object({
         items: z.array(playbookSchema.extend({ versions: z.number().int(), updatedAt: z.string() })),
       }),
@@ -104,7 +99,10 @@ const detailRoute = createRoute({
     query: z.object({ version: z.coerce.number<string>().int().min(1).optional() }),
   },
   responses: {
-    200: json(z.object({ playbook: playbookSchema, versions: z.array(versionInfoSchema) }), "The playbook"),
+    200: jsonResponse(
+      z.object({ playbook: playbookSchema, versions: z.array(versionInfoSchema) }),
+      "The playbook",
+    ),
     ...errorResponses,
   },
 });
@@ -119,12 +117,12 @@ const saveRoute = createRoute({
     body: { required: true, content: { "application/json": { schema: playbookEditSchema } } },
   },
   responses: {
-    200: json(
+    200: jsonResponse(
       z.object({ playbook: playbookSchema, created: z.boolean() }),
       "Saved (created: false when nothing changed)",
     ),
     ...errorResponses,
-    422: json(errorBodySchema, "Names templates that do not exist"),
+    422: jsonResponse(errorBodySchema, "Names templates that do not exist"),
   },
 });
 
@@ -147,7 +145,7 @@ const dryRunRoute = createRoute({
     }),
   },
   responses: {
-    200: json(
+    200: jsonResponse(
       z.object({
         today: z.string(),
         accounts: z.number().int(),
@@ -181,7 +179,7 @@ const firingsRoute = createRoute({
       limit: z.coerce.number<string>().int().min(1).max(500).default(100),
     }),
   },
-  responses: { 200: json(z.object({ items: z.array(firingSchema) }), "Firings"), ...errorResponses },
+  responses: { 200: jsonResponse(z.object({ items: z.array(firingSchema) }), "Firings"), ...errorResponses },
 });
 
 const exportRoute = createRoute({
@@ -189,7 +187,7 @@ const exportRoute = createRoute({
   path: "/playbooks/export",
   tags: ["Playbooks"],
   summary: "X-8: every playbook and template (newest versions) as one versioned JSON file",
-  responses: { 200: json(z.record(z.string(), z.unknown()), "The export file"), ...errorResponses },
+  responses: { 200: jsonResponse(z.record(z.string(), z.unknown()), "The export file"), ...errorResponses },
 });
 
 const importRoute = createRoute({
@@ -201,7 +199,7 @@ const importRoute = createRoute({
     body: { required: true, content: { "application/json": { schema: z.record(z.string(), z.unknown()) } } },
   },
   responses: {
-    200: json(
+    200: jsonResponse(
       z.object(
         Object.fromEntries(
           ["playbooks", "documentTemplates", "projectTemplates"].map((k) => [

@@ -2,17 +2,12 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { healthCategorySchema } from "@keel/domain";
 import { authorizeAccount, authorizeGlobal } from "../auth/authorize.ts";
 import { ApiError, errorResponses } from "../http/errors.ts";
-import { createRouter, todayOf } from "../http/router.ts";
+import { createRouter, jsonResponse, todayOf } from "../http/router.ts";
 import { complianceLists } from "../services/compliance/compliance-lists.ts";
 import {
   recommendationsForAccount,
   recommendationsForTa,
 } from "../services/recommendations/recommendations.ts";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 const recommendationSchema = z.object({
   ruleId: z.string(),
@@ -40,7 +35,7 @@ const mineRoute = createRoute({
     }),
   },
   responses: {
-    200: json(z.object({ groups: z.array(groupSchema), accounts: z.number().int() }), "Groups"),
+    200: jsonResponse(z.object({ groups: z.array(groupSchema), accounts: z.number().int() }), "Groups"),
     ...errorResponses,
   },
 });
@@ -51,7 +46,7 @@ const accountRoute = createRoute({
   tags: ["Recommendations"],
   summary: "SPEC §10 for one account",
   request: { params: z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) }) },
-  responses: { 200: json(groupSchema, "Recommendations"), ...errorResponses },
+  responses: { 200: jsonResponse(groupSchema, "Recommendations"), ...errorResponses },
 });
 
 const complianceItemSchema = z.object({
@@ -70,7 +65,7 @@ const complianceRoute = createRoute({
   summary: "X-6: the handbook's SLAs, each a live list of who is late (managers)",
   request: { query: z.object({ ta: z.string().max(100).optional() }) },
   responses: {
-    200: json(
+    200: jsonResponse(
       z.object({
         today: z.string(),
         lists: z.array(

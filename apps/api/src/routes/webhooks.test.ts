@@ -5,7 +5,7 @@ import type { PlaybookAction } from "@keel/domain";
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { startHealthScheduler } from "../jobs/scheduler.ts";
+import { startScheduler } from "../jobs/scheduler.ts";
 import { deliverDueWebhooks, MAX_WEBHOOK_ATTEMPTS, webhookRetryDelayMs } from "../jobs/webhooks.ts";
 import { createTestApp, TEST_TODAY, type TestApp } from "../testing/test-app.ts";
 
@@ -415,7 +415,7 @@ describe("webhook delivery (SPEC §12, issue 4): outbox, chat-compatible body, a
   it("the scheduler's webhook tick drains the outbox on its own timer", async () => {
     await subscribe({ path: "/tick", eventTypes: ["account.closed"] });
     await enqueueWebhook(t.db, accountClosed(APP_NOW));
-    const scheduler = startHealthScheduler({
+    const scheduler = startScheduler({
       db: t.db,
       logger: pino({ level: "silent" }),
       now: () => APP_NOW,

@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { acquireLease, leaseState, releaseLease } from "../../jobs/lease.ts";
-import { startHealthScheduler } from "../../jobs/scheduler.ts";
+import { startScheduler } from "../../jobs/scheduler.ts";
 import { createTestApp, TEST_TODAY, type TestApp } from "../../testing/test-app.ts";
 import { HEALTH_SWEEP_JOB, recomputeAllHealth } from "./sweep.ts";
 
@@ -124,7 +124,7 @@ describe("publishing while a sweep runs elsewhere (X-3)", () => {
       now: holdAt,
       completed: true,
     });
-    const scheduler = startHealthScheduler({
+    const scheduler = startScheduler({
       db: t.db,
       logger: silent,
       now: at(`${TEST_TODAY}T17:00:00Z`),
@@ -153,7 +153,7 @@ describe("daily schedule", () => {
       (
         await t.db.select({ at: schema.accountHealth.computedAt }).from(schema.accountHealth).limit(1)
       )[0]!.at.toISOString();
-    const today = startHealthScheduler({
+    const today = startScheduler({
       db: t.db,
       logger: silent,
       now: at(`${TEST_TODAY}T18:00:00Z`),
@@ -164,7 +164,7 @@ describe("daily schedule", () => {
     today.stop();
     expect(await computedAt()).not.toBe(`${TEST_TODAY}T18:00:00.000Z`);
 
-    const tomorrow = startHealthScheduler({
+    const tomorrow = startScheduler({
       db: t.db,
       logger: silent,
       now: at("2026-11-02T00:05:00Z"),
