@@ -115,6 +115,7 @@ describe("GET /api/v1/accounts/:id", () => {
         "seatsPurchased",
         "segment",
         "supportLevel",
+        "supportLevelSetAt",
         "team",
         "version",
       ].sort(),

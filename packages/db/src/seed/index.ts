@@ -24,6 +24,12 @@ export type SeedOptions = {
    * Sized by the number of accounts unless given (see `healthSeedPlan`).
    */
   health?: false | HealthSeedOptions;
+  /**
+   * Issue 4: replay the daily playbook sweep from this many days ago to today, or `false` for
+   * none. Default: 30 for books up to 2,000 accounts, today only (0) up to 20,000, none above
+   * (benchmarks seed large books and measure the sweep themselves).
+   */
+  playbookReplayDays?: number | false;
 };
 
 const DAY = 86_400_000;
@@ -210,8 +216,12 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}) {
 
   // Issue 4: the playbooks run over the last weeks as the daily sweep would have, so the demo's
   // tasks, documents, projects, notifications and stage history are what the rules produced.
+  const replayDays =
+    options.playbookReplayDays ?? (accountCount <= 2_000 ? REPLAY_DAYS : accountCount <= 20_000 ? 0 : false);
   const automation =
-    options.health === false ? null : await replayPlaybooks(db, isoDay, options.today ? null : now);
+    options.health === false || replayDays === false
+      ? null
+      : await replayPlaybooks(db, isoDay, replayDays, options.today ? null : now);
 
   return {
     users: demoUsers.length,
@@ -225,10 +235,15 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}) {
 /** Days of daily playbook sweeps the seed replays, ending today. */
 const REPLAY_DAYS = 30;
 
-async function replayPlaybooks(db: Database, isoDay: (offset: number) => string, now: Date | null) {
+async function replayPlaybooks(
+  db: Database,
+  isoDay: (offset: number) => string,
+  days: number,
+  now: Date | null,
+) {
   await ensureBuiltinPlaybooks(db, new Date(`${isoDay(-REPLAY_DAYS - 1)}T00:00:00Z`));
   const total = { days: 0, stageChanges: 0, fired: 0 };
-  for (let offset = -REPLAY_DAYS; offset <= 0; offset++) {
+  for (let offset = -days; offset <= 0; offset++) {
     const today = isoDay(offset);
     // The sweep runs early in the morning; today's run is stamped with the real time in the live demo.
     const at = offset === 0 && now ? now : new Date(`${today}T06:00:00Z`);

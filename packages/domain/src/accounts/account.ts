@@ -70,6 +70,8 @@ export const accountSchema = z.object({
   closeDate: isoDateSchema.nullable(),
   renewalDate: isoDateSchema.nullable(),
   supportLevel: supportLevelSchema,
+  /** when leadership set the support level (ISO timestamp); null while it is only a default. */
+  supportLevelSetAt: z.string().nullable(),
   segment: segmentSchema,
   pooled: z.boolean(),
   scaled: z.boolean(),

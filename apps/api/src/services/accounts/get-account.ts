@@ -18,6 +18,6 @@ export async function getAccount({ db, accountId }: { db: Executor; accountId: s
   const team: AccountTeam = { ta: null, ae: null, ce: null, ie: null, tpm: null };
   for (const seat of seats)
     team[seat.role as TeamRole] = { userId: seat.userId, name: seat.name, email: seat.email };
-  const { createdAt: _c, updatedAt: _u, ...fields } = row;
-  return { ...fields, team };
+  const { createdAt: _c, updatedAt: _u, supportLevelSetAt, ...fields } = row;
+  return { ...fields, supportLevelSetAt: supportLevelSetAt?.toISOString() ?? null, team };
 }
