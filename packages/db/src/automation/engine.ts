@@ -131,9 +131,19 @@ export async function applyPlans(
     leadership ??= await leadershipIds(db);
     return leadership;
   };
+  // Most planned actions fired on an earlier day (date triggers catch up for a week): one read
+  // skips them all; the insert below still decides for the rest, races included.
+  const done = await firedKeys(
+    db,
+    plans.flatMap((p) => p.fired.map((f) => f.occurrenceKey)),
+  );
   for (const plan of plans) {
     if (plan.stageChanged && (await recordStageChange(db, plan, at))) result.stageChanges++;
     for (const fired of plan.fired) {
+      if (done.has(fired.occurrenceKey)) {
+        result.alreadyFired++;
+        continue;
+      }
       const claimed = await db
         .insert(playbookFirings)
         .values({
@@ -318,6 +328,17 @@ async function perform(
       };
     }
   }
+}
+
+/** Which of these occurrence keys have already fired. */
+export async function firedKeys(db: Executor, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await queryRows<{ key: string }>(
+    db,
+    sql`select occurrence_key as key from playbook_firings
+      where occurrence_key in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`,
+  );
+  return new Set(rows.map((r) => r.key));
 }
 
 async function loadObservations(

@@ -1,4 +1,4 @@
-import { type Executor, planAutomation, queryRows } from "@keel/db";
+import { type Executor, firedKeys, planAutomation, queryRows } from "@keel/db";
 import type { PlaybookAction } from "@keel/domain";
 import { sql } from "drizzle-orm";
 
@@ -54,17 +54,9 @@ export async function dryRunPlaybooks(
   { accountIds, today, at }: { accountIds?: readonly string[]; today: string; at: Date },
 ): Promise<{ today: string; accounts: number; items: DryRunItem[]; stageChanges: DryRunStageChange[] }> {
   const plans = await planAutomation(db, { accountIds, today, at });
-  const keys = plans.flatMap((p) => p.fired.map((f) => f.occurrenceKey));
-  const fired = new Set(
-    keys.length === 0
-      ? []
-      : (
-          await queryRows<{ key: string }>(
-            db,
-            sql`select occurrence_key as key from playbook_firings
-              where occurrence_key in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`,
-          )
-        ).map((r) => r.key),
+  const fired = await firedKeys(
+    db,
+    plans.flatMap((p) => p.fired.map((f) => f.occurrenceKey)),
   );
   return {
     today,
