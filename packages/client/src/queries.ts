@@ -293,3 +293,8 @@ export const apiKeyMutations = {
     unwrap(await api["api-keys"].$post({ json: input })),
   revoke: async (id: string) => unwrap(await api["api-keys"][":id"].$delete({ param: { id } })),
 };
+
+/** What a query from one of the factories above resolves to (for typing rows, props). */
+export type QueryData<Options extends { queryFn?: unknown }> = Awaited<
+  ReturnType<Extract<NonNullable<Options["queryFn"]>, (...args: never[]) => unknown>>
+>;

@@ -1,4 +1,4 @@
-import { OpenAPIHono, type z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "./context.ts";
 import { ApiError, describeIssues } from "./errors.ts";
 
@@ -38,3 +38,10 @@ export const jsonResponse = <T extends z.ZodType>(schema: T, description: string
   description,
   content: { "application/json": { schema } },
 });
+
+/** `{version}` in a path: a kept version of a document, template or policy (1, 2, …). */
+export const versionPathParam = z.coerce
+  .number<string>()
+  .int()
+  .positive()
+  .openapi({ param: { name: "version", in: "path" } });

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { authorizeAccount } from "../auth/authorize.ts";
 import { errorBodySchema, errorResponses } from "../http/errors.ts";
-import { createRouter, etag, parseIfMatch } from "../http/router.ts";
+import { createRouter, etag, parseIfMatch, versionPathParam } from "../http/router.ts";
 import { createAccountDocument } from "../services/documents/create-document.ts";
 import {
   getDocument,
@@ -133,11 +133,7 @@ const versionRoute = createRoute({
   summary: "One kept version of a document (M-2)",
   request: {
     params: idParam.extend({
-      version: z.coerce
-        .number<string>()
-        .int()
-        .positive()
-        .openapi({ param: { name: "version", in: "path" } }),
+      version: versionPathParam,
     }),
   },
   responses: {

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { documentTemplateSchema, documentVariables } from "@keel/domain";
 import { ApiError, errorBodySchema, errorResponses } from "../http/errors.ts";
-import { createRouter } from "../http/router.ts";
+import { createRouter, versionPathParam } from "../http/router.ts";
 import { getTemplate, getTemplateVersion, listTemplates } from "../services/templates/list-templates.ts";
 import { saveTemplate } from "../services/templates/save-template.ts";
 import { personRefSchema } from "./tasks.ts";
@@ -87,11 +87,7 @@ const versionRoute = createRoute({
   summary: "One version of a template",
   request: {
     params: templateIdParam.extend({
-      version: z.coerce
-        .number<string>()
-        .int()
-        .positive()
-        .openapi({ param: { name: "version", in: "path" } }),
+      version: versionPathParam,
     }),
   },
   responses: {

@@ -1,12 +1,10 @@
-import { documentMutations, documentQueries, templateQueries } from "@keel/client";
+import { documentMutations, documentQueries, type QueryData, templateQueries } from "@keel/client";
 import { Button, Card, DataTable, type DataTableColumn, DateText, Select, SourceTag } from "@keel/ui";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 
-type DocumentRow = Awaited<
-  ReturnType<NonNullable<ReturnType<typeof documentQueries.account>["queryFn"]>>
->[number];
+type DocumentRow = QueryData<ReturnType<typeof documentQueries.account>>[number];
 
 const columns: DataTableColumn<DocumentRow>[] = [
   {

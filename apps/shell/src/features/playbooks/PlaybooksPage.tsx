@@ -1,4 +1,10 @@
-import { type DryRunFilters, isApiRequestError, playbookMutations, playbookQueries } from "@keel/client";
+import {
+  type DryRunFilters,
+  isApiRequestError,
+  playbookMutations,
+  playbookQueries,
+  type QueryData,
+} from "@keel/client";
 import type { PlaybookTrigger } from "@keel/domain";
 import { Button, Card, DataTable, type DataTableColumn, Field, Tabs, TextInput } from "@keel/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -24,12 +30,8 @@ function describeTrigger(trigger: PlaybookTrigger): string {
   }
 }
 
-type PlaybookRow = Awaited<
-  ReturnType<NonNullable<ReturnType<typeof playbookQueries.list>["queryFn"]>>
->["items"][number];
-type DryRunRow = Awaited<
-  ReturnType<NonNullable<ReturnType<typeof playbookQueries.dryRun>["queryFn"]>>
->["items"][number];
+type PlaybookRow = QueryData<ReturnType<typeof playbookQueries.list>>["items"][number];
+type DryRunRow = QueryData<ReturnType<typeof playbookQueries.dryRun>>["items"][number];
 
 const playbookColumns: DataTableColumn<PlaybookRow>[] = [
   { id: "name", header: "Playbook", cell: (p) => p.name, sortValue: (p) => p.name, rowHeader: true },

@@ -1,12 +1,10 @@
-import { recommendationQueries } from "@keel/client";
+import { type QueryData, recommendationQueries } from "@keel/client";
 import { Card, DataTable, type DataTableColumn, DateText, ErrorState, Skeleton } from "@keel/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useDocumentTitle } from "../../app/use-document-title.ts";
 
-type ComplianceData = Awaited<
-  ReturnType<NonNullable<ReturnType<typeof recommendationQueries.compliance>["queryFn"]>>
->;
+type ComplianceData = QueryData<ReturnType<typeof recommendationQueries.compliance>>;
 type ComplianceRow = ComplianceData["lists"][number]["items"][number];
 
 const columns: DataTableColumn<ComplianceRow>[] = [
