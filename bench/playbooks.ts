@@ -9,6 +9,7 @@
  * repeated sweeps the same day (which must fire nothing new). Figures go to BENCHMARKS.md
  * between the playbooks markers.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { ensureBuiltinPlaybooks, loadAccountStates, planAutomation, seedDemoData } from "@keel/db";
@@ -126,4 +127,10 @@ ${end}`;
     ? current.replace(new RegExp(`${start}[\\s\\S]*${end}`), section)
     : `${current.trimEnd()}\n\n${section}\n`;
   writeFileSync(path, next);
+  // Biome formats Markdown too (the lint step checks it), as run.ts does after its write.
+  spawnSync("pnpm", ["exec", "biome", "format", "--write", "BENCHMARKS.md"], {
+    cwd: new URL("..", import.meta.url),
+    stdio: "ignore",
+  });
+  log("wrote BENCHMARKS.md");
 }
