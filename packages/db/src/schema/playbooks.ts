@@ -27,46 +27,30 @@ import { user } from "./auth.ts";
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
 /**
- * Issue 4 / X-3: playbooks as data, one row per version. An edit adds a version; the newest
- * version of each id is the one that runs, older ones stay to explain what they fired.
+ * X-3 / X-8: configuration kept as one row per version (id, version, the whole body as JSON).
+ * An edit or import adds a version; the newest of each id is the one in use, older ones stay to
+ * explain what they made.
  */
-export const playbooks = pgTable(
-  "playbooks",
-  {
-    id: text("id").notNull(),
-    version: integer("version").notNull(),
-    body: jsonb("body").$type<Playbook>().notNull(),
-    createdBy: text("created_by").references(() => user.id),
-    createdAt: timestamptz("created_at").notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.id, t.version] })],
-);
+function versionedBodies<Body>(name: string) {
+  return pgTable(
+    name,
+    {
+      id: text("id").notNull(),
+      version: integer("version").notNull(),
+      body: jsonb("body").$type<Body>().notNull(),
+      createdBy: text("created_by").references(() => user.id),
+      createdAt: timestamptz("created_at").notNull().defaultNow(),
+    },
+    (t) => [primaryKey({ columns: [t.id, t.version] })],
+  );
+}
 
-/** M-2 document templates, versioned like playbooks; a document keeps the version it came from. */
-export const documentTemplates = pgTable(
-  "document_templates",
-  {
-    id: text("id").notNull(),
-    version: integer("version").notNull(),
-    body: jsonb("body").$type<DocumentTemplate>().notNull(),
-    createdBy: text("created_by").references(() => user.id),
-    createdAt: timestamptz("created_at").notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.id, t.version] })],
-);
-
+/** Issue 4: playbooks; what a firing did keeps the version that fired it. */
+export const playbooks = versionedBodies<Playbook>("playbooks");
+/** M-2 document templates; a document keeps the version it came from. */
+export const documentTemplates = versionedBodies<DocumentTemplate>("document_templates");
 /** M-1 project templates: task groups with due dates relative to the project's start. */
-export const projectTemplates = pgTable(
-  "project_templates",
-  {
-    id: text("id").notNull(),
-    version: integer("version").notNull(),
-    body: jsonb("body").$type<ProjectTemplate>().notNull(),
-    createdBy: text("created_by").references(() => user.id),
-    createdAt: timestamptz("created_at").notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.id, t.version] })],
-);
+export const projectTemplates = versionedBodies<ProjectTemplate>("project_templates");
 
 /**
  * Every action a playbook fired. The primary key is the occurrence key
