@@ -4,6 +4,11 @@
 export { type AccountColumnId, accountColumns, pickAccountColumns } from "./accounts/account-columns.tsx";
 export { ContactRolesEditor } from "./contacts/ContactRolesEditor.tsx";
 export { roleSaveFailure, STALE_CONTACT_MESSAGE } from "./contacts/role-save-error.ts";
+export {
+  type RoleTaggingOptions,
+  type TaggableContact,
+  useRoleTagging,
+} from "./contacts/use-role-tagging.tsx";
 export { createQueryClient, shouldRetry } from "./query-client.ts";
 export { SignInForm } from "./session/SignInForm.tsx";
 export { StandaloneApp } from "./standalone/StandaloneApp.tsx";

@@ -1,4 +1,4 @@
-import { policyMutations, policyQueries, queryKeys } from "@keel/client";
+import { type MutationData, policyMutations, policyQueries } from "@keel/client";
 import {
   Button,
   Card,
@@ -17,7 +17,7 @@ import { PolicyEditor } from "./PolicyEditor.tsx";
 import { describeError, draftOf, type ErrorReport, type PolicyView } from "./policy-draft.ts";
 import "./health.css";
 
-type Published = Awaited<ReturnType<typeof policyMutations.publish>>;
+type Published = MutationData<ReturnType<typeof policyMutations.publish>>;
 
 /** Admin (H-1, X-2, X-3): health policy versions, a draft's editor and its what-if preview. */
 export function PoliciesPage() {
@@ -29,7 +29,7 @@ export function PoliciesPage() {
   const [selected, setSelected] = useState<number | null>(null);
   const [error, setError] = useState<ErrorReport | null>(null);
   const [published, setPublished] = useState<Published | null>(null);
-  const createDraft = useMutation({ mutationFn: policyMutations.createDraft });
+  const createDraft = useMutation(policyMutations.createDraft(queryClient));
 
   const items = (policies.data?.items ?? []) as PolicyView[];
   const inForce = items.find((item) => item.inForce);
@@ -41,10 +41,7 @@ export function PoliciesPage() {
     setError(null);
     setPublished(null);
     createDraft.mutate(draftOf(inForce.policy, `Draft from v${inForce.version}`), {
-      onSuccess: async (draft) => {
-        await queryClient.invalidateQueries({ queryKey: queryKeys.policies.all });
-        setSelected(draft.version);
-      },
+      onSuccess: (draft) => setSelected(draft.version),
       onError: (failure) => setError(describeError(failure)),
     });
   };

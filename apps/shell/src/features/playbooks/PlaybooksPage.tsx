@@ -170,23 +170,16 @@ function DryRunPanel({ canSeeBook }: { canSeeBook: boolean }) {
 function ExportImportPanel() {
   const queryClient = useQueryClient();
   const [fileError, setFileError] = useState<string | null>(null);
-  const exported = useMutation({
-    mutationFn: playbookMutations.export,
-    onSuccess: (file) => {
-      const url = URL.createObjectURL(
-        new Blob([JSON.stringify(file, null, 2)], { type: "application/json" }),
-      );
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = `keel-playbooks-${new Date().toISOString().slice(0, 10)}.json`;
-      link.click();
-      URL.revokeObjectURL(url);
-    },
-  });
-  const imported = useMutation({
-    mutationFn: playbookMutations.import,
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["playbooks"] }),
-  });
+  const exported = useMutation(playbookMutations.export());
+  const download = (file: unknown) => {
+    const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = `keel-playbooks-${new Date().toISOString().slice(0, 10)}.json`;
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+  const imported = useMutation(playbookMutations.import(queryClient));
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = "";
@@ -218,7 +211,10 @@ function ExportImportPanel() {
         is not imported at all.
       </p>
       <div className="shell-actions">
-        <Button onClick={() => exported.mutate()} loading={exported.isPending}>
+        <Button
+          onClick={() => exported.mutate(undefined, { onSuccess: download })}
+          loading={exported.isPending}
+        >
           Download export
         </Button>
         <label className="keel-button keel-button--secondary">

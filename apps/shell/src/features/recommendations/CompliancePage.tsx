@@ -1,10 +1,10 @@
-import { type QueryData, recommendationQueries } from "@keel/client";
+import { complianceQueries, type QueryData } from "@keel/client";
 import { Card, DataTable, type DataTableColumn, DateText, ErrorState, Skeleton } from "@keel/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useDocumentTitle } from "../../app/use-document-title.ts";
 
-type ComplianceData = QueryData<ReturnType<typeof recommendationQueries.compliance>>;
+type ComplianceData = QueryData<ReturnType<typeof complianceQueries.list>>;
 type ComplianceRow = ComplianceData["lists"][number]["items"][number];
 
 const columns: DataTableColumn<ComplianceRow>[] = [
@@ -31,7 +31,7 @@ const columns: DataTableColumn<ComplianceRow>[] = [
 /** each of the handbook's SLAs as a live list of who is late (SPEC §11 manager views). */
 export function CompliancePage() {
   useDocumentTitle("Compliance");
-  const lists = useQuery(recommendationQueries.compliance());
+  const lists = useQuery(complianceQueries.list());
   return (
     <div className="shell-page">
       <header className="shell-page__header">
