@@ -10,7 +10,7 @@ import {
   segmentLabels,
   segments,
 } from "@keel/domain";
-import { Button, DataTable, healthCategoryLabels, Select, type SelectOption } from "@keel/ui";
+import { Button, DataTable, healthCategoryLabels, PageHeader, Select, type SelectOption } from "@keel/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
@@ -113,12 +113,10 @@ export function MyBookPage() {
 
   return (
     <div className="shell-page">
-      <header className="shell-page__header">
-        <div>
-          <h1>My book</h1>
-          <p className="shell-page__lead">{bookName}</p>
-        </div>
-        <div className="shell-page__actions">
+      <PageHeader
+        title="My book"
+        description={bookName}
+        actions={
           <Select
             label="Whose book"
             options={bookOptions}
@@ -126,8 +124,8 @@ export function MyBookPage() {
             onValueChange={(value) => chooseBook(value || (isTa ? MINE : ALL))}
             fieldClassName="book-whose"
           />
-        </div>
-      </header>
+        }
+      />
 
       {book === MINE && <MyTasksSummary />}
       {book !== ALL && <RecommendationsPanel ta={book === MINE ? "me" : book} />}

@@ -7,6 +7,7 @@ import {
   DateText,
   HealthBadge,
   healthCategoryLabels,
+  PageHeader,
   Select,
   type SelectOption,
   TextInput,
@@ -142,14 +143,10 @@ export function HealthChangesPage() {
 
   return (
     <div className="shell-page">
-      <header className="shell-page__header">
-        <div>
-          <h1>Health changes</h1>
-          <p className="shell-page__lead">
-            Accounts whose health category changed (green, yellow, red), newest first, with what caused it.
-          </p>
-        </div>
-      </header>
+      <PageHeader
+        title="Health changes"
+        description="Accounts whose health category changed (green, yellow, red), newest first, with what caused it."
+      />
 
       <fieldset className="health-filters">
         <legend className="keel-visually-hidden">Filters</legend>

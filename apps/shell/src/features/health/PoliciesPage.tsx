@@ -1,12 +1,12 @@
 import { type MutationData, policyMutations, policyQueries } from "@keel/client";
 import {
+  AsyncContent,
   Button,
   Card,
   DataTable,
   type DataTableColumn,
   DateText,
-  EmptyState,
-  ErrorState,
+  PageHeader,
   Skeleton,
 } from "@keel/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -96,22 +96,17 @@ export function PoliciesPage() {
 
   return (
     <div className="shell-page">
-      <header className="shell-page__header">
-        <div>
-          <h1>Health policy</h1>
-          <p className="shell-page__lead">
-            Versions of the health score policy. Scores keep the version they were computed with; a draft is
-            previewed over the whole book before it is published.
-          </p>
-        </div>
-        <div className="shell-page__actions">
-          {inForce && (
+      <PageHeader
+        title="Health policy"
+        description="Versions of the health score policy. Scores keep the version they were computed with; a draft is previewed over the whole book before it is published."
+        actions={
+          inForce && (
             <Button variant="primary" onClick={newDraft} loading={createDraft.isPending}>
               New draft from v{inForce.version}
             </Button>
-          )}
-        </div>
-      </header>
+          )
+        }
+      />
 
       {error && (
         <div className="policy-error" role="alert">
@@ -150,30 +145,36 @@ export function PoliciesPage() {
         emptyMessage="No policy versions yet"
       />
 
-      {policies.isPending ? (
-        <Skeleton variant="block" height="20rem" label="Loading the policy…" />
-      ) : policies.isError ? (
-        <ErrorState title="Could not load the policy" message={policies.error.message} />
-      ) : current ? (
-        <Card
-          title={`v${current.version} · ${current.name}${current.status === "draft" ? " (draft)" : current.inForce ? " (in force)" : ""}`}
-        >
-          {current.status !== "draft" && (
-            <p className="shell-muted">Published versions do not change. Start a new draft to edit.</p>
-          )}
-          <PolicyEditor
-            key={current.version}
-            view={current}
-            canPublish={canPublish}
-            onPublished={(result) => {
-              setPublished(result);
-              setSelected(result.policy.version);
-            }}
-          />
-        </Card>
-      ) : (
-        <EmptyState title="No policy yet" message="The API has no health policy version." />
-      )}
+      <AsyncContent
+        // No refetch: the versions table above offers the one Retry.
+        query={{ data: policies.data, error: policies.error, isPending: policies.isPending }}
+        loading={<Skeleton variant="block" height="20rem" label="Loading the policy…" />}
+        errorTitle="Could not load the policy"
+        isEmpty={() => !current}
+        emptyTitle="No policy yet"
+        emptyMessage="The API has no health policy version."
+      >
+        {() =>
+          current && (
+            <Card
+              title={`v${current.version} · ${current.name}${current.status === "draft" ? " (draft)" : current.inForce ? " (in force)" : ""}`}
+            >
+              {current.status !== "draft" && (
+                <p className="shell-muted">Published versions do not change. Start a new draft to edit.</p>
+              )}
+              <PolicyEditor
+                key={current.version}
+                view={current}
+                canPublish={canPublish}
+                onPublished={(result) => {
+                  setPublished(result);
+                  setSelected(result.policy.version);
+                }}
+              />
+            </Card>
+          )
+        }
+      </AsyncContent>
     </div>
   );
 }

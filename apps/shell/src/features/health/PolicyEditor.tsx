@@ -1,4 +1,10 @@
-import { isApiRequestError, type MutationData, policyMutations, policyQueries, queryKeys } from "@keel/client";
+import {
+  isApiRequestError,
+  type MutationData,
+  policyMutations,
+  policyQueries,
+  queryKeys,
+} from "@keel/client";
 import {
   type HealthCategory,
   type HealthPolicyDraft,

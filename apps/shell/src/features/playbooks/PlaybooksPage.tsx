@@ -6,7 +6,7 @@ import {
   type QueryData,
 } from "@keel/client";
 import type { PlaybookTrigger } from "@keel/domain";
-import { Button, Card, DataTable, type DataTableColumn, Field, Tabs, TextInput } from "@keel/ui";
+import { Button, Card, DataTable, type DataTableColumn, Field, PageHeader, Tabs, TextInput } from "@keel/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ChangeEvent, useState } from "react";
 import { Link } from "react-router";
@@ -266,9 +266,7 @@ export function PlaybooksPage() {
   const canManage = permissions.includes("playbook.manage");
   return (
     <div className="shell-page">
-      <header className="shell-page__header">
-        <h1>Playbooks</h1>
-      </header>
+      <PageHeader title="Playbooks" />
       <Tabs
         label="Playbooks"
         tabs={[
