@@ -258,7 +258,7 @@ function ExportImportPanel() {
   );
 }
 
-/** Issue 4: the playbooks that run, what they would do today (X-1 dry run), and X-8 export/import. */
+/** The playbooks that run, what they would do today (X-1 dry run), and X-8 export/import. */
 export function PlaybooksPage() {
   useDocumentTitle("Playbooks");
   const { permissions } = useSession();
