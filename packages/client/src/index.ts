@@ -27,9 +27,10 @@ import { playbookKeys } from "./playbooks.ts";
 import { policyKeys } from "./policies.ts";
 import { projectKeys } from "./projects.ts";
 import { recommendationKeys } from "./recommendations.ts";
-import { sessionKeys, userKeys } from "./session.ts";
+import { sessionKeys } from "./session.ts";
 import { taskKeys } from "./tasks.ts";
 import { templateKeys } from "./templates.ts";
+import { userKeys } from "./users.ts";
 
 export * from "./accounts.ts";
 export { invalidate, type MutationData, type QueryData } from "./cache.ts";
@@ -57,6 +58,7 @@ export * from "./recommendations.ts";
 export * from "./session.ts";
 export * from "./tasks.ts";
 export * from "./templates.ts";
+export * from "./users.ts";
 
 /** Every resource's keys in one tree, for code that spans resources (sign-out, the session guard). */
 export const queryKeys = {
