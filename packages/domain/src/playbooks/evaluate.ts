@@ -9,7 +9,7 @@ import type {
 } from "./schema.ts";
 import { type AccountState, readField } from "./state.ts";
 
-/** One action a playbook fires, with the key that makes it happen at most once (issue 4, X-1). */
+/** One action a playbook fires, with the key that makes it happen at most once per occurrence. */
 export type FiredAction = {
   playbookId: string;
   playbookVersion: number;
