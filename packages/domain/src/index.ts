@@ -1,6 +1,7 @@
 export * from "./accounts/account.ts";
 export * from "./accounts/segmentation.ts";
 export * from "./contacts/contact.ts";
+export * from "./dates.ts";
 export * from "./health/breakdown.ts";
 export * from "./health/category.ts";
 export * from "./health/derived.ts";
@@ -19,3 +20,4 @@ export * from "./playbooks/schema.ts";
 export * from "./playbooks/state.ts";
 export * from "./playbooks/templates.ts";
 export * from "./recommendations/recommend.ts";
+export * from "./sla/policy.ts";

@@ -1,5 +1,6 @@
-import { daysBetween } from "../accounts/account.ts";
+import { daysBetween } from "../dates.ts";
 import type { AccountState } from "../playbooks/state.ts";
+import { slaPolicy } from "../sla/policy.ts";
 
 /** SPEC §10 "What should I be doing?": the handbook's checklist items, each with its rule. */
 export const recommendationRules = {
@@ -60,7 +61,7 @@ export const defaultRecommendOptions: RecommendOptions = {
   lowUtilization: 0.8,
   renewalHorizonDays: 180,
   versionsBehind: 2,
-  contactCadenceDays: 30,
+  contactCadenceDays: slaPolicy.contactCadenceDays,
   lowUsageScore: 0.2,
 };
 
