@@ -12,7 +12,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { ensureBuiltinPlaybooks, loadAccountStates, planAutomation, seedDemoData } from "@keel/db";
+import { seedDemoData } from "@keel/seed";
+import { ensureBuiltinPlaybooks, loadAccountStates, planAutomation } from "@keel/services";
 import { runPlaybookSweep } from "../apps/api/src/services/automation/sweep.ts";
 import { log, median, openBenchDb, round, rows, type Target, today } from "./lib.ts";
 

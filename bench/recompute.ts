@@ -1,4 +1,5 @@
-import { type Database, loadHealthFacts, loadPolicyInForce, scoreFacts, writeHealthScores } from "@keel/db";
+import { type Database, loadHealthFacts, loadPolicyInForce } from "@keel/db";
+import { scoreFacts, writeHealthScores } from "@keel/services";
 import { recomputeAllHealth } from "../apps/api/src/services/health/sweep.ts";
 import { log, round, rows } from "./lib.ts";
 

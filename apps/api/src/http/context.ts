@@ -1,5 +1,6 @@
 import type { Database } from "@keel/db";
-import type { ApiKeyScope, SessionUser } from "@keel/domain";
+import type { SessionUser } from "@keel/domain";
+import type { ApiKeyPrincipal } from "@keel/services";
 import type { Logger } from "pino";
 import type { Auth } from "../auth/auth.ts";
 
@@ -11,9 +12,6 @@ export type AppDeps = {
   /** The clock; tests pin it so date rules are checked on known days. */
   now: () => Date;
 };
-
-/** Who is calling an ingestion route: an API key, not a person. */
-export type ApiKeyPrincipal = { id: string; name: string; scopes: ApiKeyScope[] };
 
 export type AppEnv = {
   Variables: {

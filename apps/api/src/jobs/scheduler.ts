@@ -1,11 +1,15 @@
 import { type Database, schema } from "@keel/db";
+import {
+  deliverDueWebhooks,
+  HEALTH_SWEEP_JOB,
+  leaseState,
+  PLAYBOOK_SWEEP_JOB,
+  recomputeAllHealth,
+  runPlaybookSweep,
+} from "@keel/services";
 import { lt } from "drizzle-orm";
 import type { Logger } from "pino";
 import { todayOf } from "../http/router.ts";
-import { PLAYBOOK_SWEEP_JOB, runPlaybookSweep } from "../services/automation/sweep.ts";
-import { HEALTH_SWEEP_JOB, recomputeAllHealth } from "../services/health/sweep.ts";
-import { leaseState } from "./lease.ts";
-import { deliverDueWebhooks } from "./webhooks.ts";
 
 /** Idempotency-Key answers are kept this long (a feed retries within hours, not weeks). */
 const IDEMPOTENCY_RETENTION_MS = 7 * 86_400_000;

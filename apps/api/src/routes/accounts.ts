@@ -10,12 +10,9 @@ import {
   lifecycleStageSchema,
   segmentSchema,
 } from "@keel/domain";
-import { authorizeAccount } from "../auth/authorize.ts";
+import { authorizeAccount, getAccount, listAccountContacts, listAccounts } from "@keel/services";
 import { errorResponses } from "../http/errors.ts";
 import { createRouter, todayOf } from "../http/router.ts";
-import { getAccount } from "../services/accounts/get-account.ts";
-import { listAccounts } from "../services/accounts/list-accounts.ts";
-import { listAccountContacts } from "../services/contacts/list-contacts.ts";
 
 const accountIdParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
 

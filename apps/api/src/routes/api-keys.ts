@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { apiKeyScopeSchema } from "@keel/domain";
+import { createApiKey, listApiKeys, revokeApiKey } from "@keel/services";
 import { errorResponses } from "../http/errors.ts";
 import { createRouter } from "../http/router.ts";
-import { createApiKey, listApiKeys, revokeApiKey } from "../services/api-keys/api-keys.ts";
 
 export const apiKeySchema = z
   .object({

@@ -1,9 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { contactListItemSchema, contactRoleSchema, contactSchema } from "@keel/domain";
+import { listContacts, updateContact } from "@keel/services";
 import { errorBodySchema, errorResponses } from "../http/errors.ts";
 import { createRouter, etag, parseIfMatch } from "../http/router.ts";
-import { listContacts } from "../services/contacts/list-contacts.ts";
-import { updateContact } from "../services/contacts/update-contact.ts";
 
 const listQuery = z.object({
   missingRoles: z

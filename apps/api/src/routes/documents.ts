@@ -1,15 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { authorizeAccount } from "../auth/authorize.ts";
-import { errorBodySchema, errorResponses } from "../http/errors.ts";
-import { createRouter, etag, parseIfMatch, versionPathParam } from "../http/router.ts";
-import { createAccountDocument } from "../services/documents/create-document.ts";
 import {
+  authorizeAccount,
+  createAccountDocument,
   getDocument,
   getDocumentSummary,
   getDocumentVersion,
   listAccountDocuments,
-} from "../services/documents/document-view.ts";
-import { saveDocument } from "../services/documents/save-document.ts";
+  saveDocument,
+} from "@keel/services";
+import { errorBodySchema, errorResponses } from "../http/errors.ts";
+import { createRouter, etag, parseIfMatch, versionPathParam } from "../http/router.ts";
 import { personRefSchema, workOriginSchema } from "./tasks.ts";
 
 const sectionSchema = z.object({

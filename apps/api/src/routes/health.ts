@@ -6,14 +6,17 @@ import {
   teamMemberSchema,
   traitChangeSchema,
 } from "@keel/domain";
-import { authorizeAccount } from "../auth/authorize.ts";
-import { ApiError, errorBodySchema, errorResponses } from "../http/errors.ts";
+import {
+  authorizeAccount,
+  getAccountHealth,
+  getHealthAsOf,
+  getHealthHistory,
+  listCategoryChanges,
+  ServiceError,
+  setManualTraits,
+} from "@keel/services";
+import { errorBodySchema, errorResponses } from "../http/errors.ts";
 import { createRouter, etag, parseIfMatch, todayOf } from "../http/router.ts";
-import { getHealthAsOf } from "../services/health/as-of.ts";
-import { listCategoryChanges } from "../services/health/category-changes.ts";
-import { getAccountHealth } from "../services/health/get-health.ts";
-import { getHealthHistory } from "../services/health/history.ts";
-import { setManualTraits } from "../services/health/set-manual-traits.ts";
 
 const accountIdParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
 
@@ -246,7 +249,7 @@ export const healthRoutes = createRouter()
     const { date, policyVersion } = c.req.valid("query");
     const { db, now } = c.get("deps");
     await authorizeAccount(db, c.get("user"), "account.read", id);
-    if (date > todayOf(now())) throw new ApiError("bad_request", "date must not be in the future");
+    if (date > todayOf(now())) throw new ServiceError("bad_request", "date must not be in the future");
     return c.json(await getHealthAsOf({ db, accountId: id, asOf: date, policyVersion }), 200);
   })
   .openapi(traitsRoute, async (c) => {

@@ -1,10 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { accountSchema, lifecycleStageSchema, supportLevelSchema, teamRoles } from "@keel/domain";
-import { authorizeAccount } from "../auth/authorize.ts";
+import { assignTeamSeat, authorizeAccount, getStageHistory, setSupportLevel } from "@keel/services";
 import { errorBodySchema, errorResponses } from "../http/errors.ts";
 import { createRouter, etag, jsonResponse, parseIfMatch, todayOf } from "../http/router.ts";
-import { assignTeamSeat, setSupportLevel } from "../services/accounts/assign-team.ts";
-import { getStageHistory } from "../services/lifecycle/stage-history.ts";
 
 const accountIdParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
 const ifMatch = z.object({ "if-match": z.string().optional() });

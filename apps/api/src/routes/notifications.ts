@@ -1,8 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import {
+  countUnread,
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+} from "@keel/services";
 import { errorResponses } from "../http/errors.ts";
 import { createRouter } from "../http/router.ts";
-import { countUnread, listNotifications } from "../services/notifications/list-notifications.ts";
-import { markAllNotificationsRead, markNotificationRead } from "../services/notifications/mark-read.ts";
 
 export const notificationSchema = z
   .object({

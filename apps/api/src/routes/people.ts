@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { can, globalActions, sessionUserSchema, userRoleSchema } from "@keel/domain";
+import { listUsers } from "@keel/services";
 import { errorResponses } from "../http/errors.ts";
 import { createRouter } from "../http/router.ts";
-import { listUsers } from "../services/users/list-users.ts";
 
 const meRoute = createRoute({
   method: "get",

@@ -7,17 +7,21 @@ import {
   playbookSchema,
   playbookTriggerSchema,
 } from "@keel/domain";
-import { authorizeAccount, authorizeGlobal } from "../auth/authorize.ts";
-import { ApiError, errorBodySchema, errorResponses } from "../http/errors.ts";
-import { createRouter, jsonResponse, todayOf } from "../http/router.ts";
 import {
+  accountsWithSeat,
+  authorizeAccount,
+  authorizeGlobal,
+  dryRunPlaybooks,
   exportCatalog,
   getPlaybook,
   importCatalog,
+  listFirings,
   listPlaybooks,
+  ServiceError,
   savePlaybookVersion,
-} from "../services/playbooks/catalog.ts";
-import { accountsWithSeat, dryRunPlaybooks, listFirings } from "../services/playbooks/dry-run.ts";
+} from "@keel/services";
+import { errorBodySchema, errorResponses } from "../http/errors.ts";
+import { createRouter, jsonResponse, todayOf } from "../http/router.ts";
 
 const playbookIdParam = z.object({
   id: z
@@ -263,7 +267,7 @@ export const playbookRoutes = createRouter()
     authorizeGlobal(user, "template.manage");
     const parsed = parsePlaybookExport(c.req.valid("json"));
     if (!parsed.ok) {
-      throw new ApiError(
+      throw new ServiceError(
         "validation_failed",
         `The file was not imported: ${parsed.errors.length} error${parsed.errors.length === 1 ? "" : "s"}`,
         parsed.errors,

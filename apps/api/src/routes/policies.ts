@@ -5,13 +5,20 @@ import {
   healthPolicyDraftSchema,
   healthPolicySchema,
 } from "@keel/domain";
-import { authorizeGlobal } from "../auth/authorize.ts";
-import { ApiError, errorBodySchema, errorResponses } from "../http/errors.ts";
+import {
+  authorizeGlobal,
+  createDraft,
+  exportPolicy,
+  getPolicy,
+  importPolicy,
+  listPolicies,
+  previewPolicy,
+  publishPolicy,
+  ServiceError,
+  updateDraft,
+} from "@keel/services";
+import { errorBodySchema, errorResponses } from "../http/errors.ts";
 import { createRouter, etag, parseIfMatch, todayOf } from "../http/router.ts";
-import { getPolicy, listPolicies } from "../services/policies/list-policies.ts";
-import { previewPolicy } from "../services/policies/preview.ts";
-import { publishPolicy } from "../services/policies/publish.ts";
-import { createDraft, exportPolicy, importPolicy, updateDraft } from "../services/policies/save-draft.ts";
 
 // Domain schemas are used as they are: the zod instance that validates them is not always the
 // one @hono/zod-openapi extended under vitest, so `.openapi()` is only called on schemas made here.
@@ -289,7 +296,7 @@ export const policyRoutes = createRouter()
         effectiveFrom: stored.policy.effectiveFrom,
       });
       if (!parsed.success)
-        throw new ApiError("validation_failed", "The policy is not valid", parsed.error.issues);
+        throw new ServiceError("validation_failed", "The policy is not valid", parsed.error.issues);
       policy = parsed.data;
     }
     return c.json(await previewPolicy({ db, policy, today, limit: c.req.valid("query").limit }), 200);

@@ -1,9 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { authorizeAccount } from "../auth/authorize.ts";
+import {
+  authorizeAccount,
+  createAccountProject,
+  listAccountProjects,
+  listProjectTemplates,
+} from "@keel/services";
 import { errorBodySchema, errorResponses } from "../http/errors.ts";
 import { createRouter, todayOf } from "../http/router.ts";
-import { createAccountProject } from "../services/projects/create-project.ts";
-import { listAccountProjects, listProjectTemplates } from "../services/projects/list-projects.ts";
 import { personRefSchema, taskViewSchema, workOriginSchema } from "./tasks.ts";
 
 export const projectViewSchema = z

@@ -1,13 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { healthCategorySchema } from "@keel/domain";
-import { authorizeAccount, authorizeGlobal } from "../auth/authorize.ts";
-import { ApiError, errorResponses } from "../http/errors.ts";
-import { createRouter, jsonResponse, todayOf } from "../http/router.ts";
-import { complianceLists } from "../services/compliance/compliance-lists.ts";
 import {
+  authorizeAccount,
+  authorizeGlobal,
+  complianceLists,
   recommendationsForAccount,
   recommendationsForTa,
-} from "../services/recommendations/recommendations.ts";
+  ServiceError,
+} from "@keel/services";
+import { errorResponses } from "../http/errors.ts";
+import { createRouter, jsonResponse, todayOf } from "../http/router.ts";
 
 const recommendationSchema = z.object({
   ruleId: z.string(),
@@ -104,7 +106,7 @@ export const recommendationRoutes = createRouter()
     const { db, now } = c.get("deps");
     await authorizeAccount(db, c.get("user"), "account.read", id);
     const group = await recommendationsForAccount(db, { accountId: id, today: todayOf(now()) });
-    if (!group) throw new ApiError("not_found", `Account ${id} does not exist`);
+    if (!group) throw new ServiceError("not_found", `Account ${id} does not exist`);
     return c.json(group, 200);
   })
   .openapi(complianceRoute, async (c) => {

@@ -1,10 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { authorizeAccount, authorizeWorkListOf } from "../auth/authorize.ts";
+import {
+  authorizeAccount,
+  authorizeWorkListOf,
+  createAccountTask,
+  listTasks,
+  updateTask,
+} from "@keel/services";
 import { errorBodySchema, errorResponses } from "../http/errors.ts";
 import { createRouter, etag, parseIfMatch, todayOf } from "../http/router.ts";
-import { createAccountTask } from "../services/tasks/create-task.ts";
-import { listTasks } from "../services/tasks/list-tasks.ts";
-import { updateTask } from "../services/tasks/update-task.ts";
 
 export const personRefSchema = z.object({ id: z.string(), name: z.string() }).openapi("PersonRef");
 

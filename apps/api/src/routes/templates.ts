@@ -1,9 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { documentTemplateSchema, documentVariables } from "@keel/domain";
-import { ApiError, errorBodySchema, errorResponses } from "../http/errors.ts";
+import { getTemplate, getTemplateVersion, listTemplates, ServiceError, saveTemplate } from "@keel/services";
+import { errorBodySchema, errorResponses } from "../http/errors.ts";
 import { createRouter, versionPathParam } from "../http/router.ts";
-import { getTemplate, getTemplateVersion, listTemplates } from "../services/templates/list-templates.ts";
-import { saveTemplate } from "../services/templates/save-template.ts";
 import { personRefSchema } from "./tasks.ts";
 
 // Domain schemas are used as they are (see routes/policies.ts): `.openapi()` only on schemas made here.
@@ -151,7 +150,7 @@ export const templateRoutes = createRouter()
     const template = c.req.valid("json");
     if (template.id !== id) {
       const message = `must be the template's id in the path (${id})`;
-      throw new ApiError("validation_failed", `Invalid input: id: ${message}`, [{ path: "id", message }]);
+      throw new ServiceError("validation_failed", `Invalid input: id: ${message}`, [{ path: "id", message }]);
     }
     const { db, now } = c.get("deps");
     const saved = await saveTemplate({

@@ -1,12 +1,17 @@
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { enqueueWebhook, schema } from "@keel/db";
+import { schema } from "@keel/db";
 import type { PlaybookAction } from "@keel/domain";
+import {
+  deliverDueWebhooks,
+  enqueueWebhook,
+  MAX_WEBHOOK_ATTEMPTS,
+  webhookRetryDelayMs,
+} from "@keel/services";
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { startScheduler } from "../jobs/scheduler.ts";
-import { deliverDueWebhooks, MAX_WEBHOOK_ATTEMPTS, webhookRetryDelayMs } from "../jobs/webhooks.ts";
 import { createTestApp, TEST_TODAY, type TestApp } from "../testing/test-app.ts";
 
 const ADMIN = "admin@keel.test";

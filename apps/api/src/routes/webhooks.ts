@@ -1,14 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { schema } from "@keel/db";
-import { errorBodySchema, errorResponses } from "../http/errors.ts";
-import { createRouter } from "../http/router.ts";
-import { listWebhookDeliveries, retryWebhookDelivery } from "../services/webhooks/deliveries.ts";
 import {
   createWebhookSubscription,
   deleteWebhookSubscription,
+  listWebhookDeliveries,
   listWebhookSubscriptions,
+  retryWebhookDelivery,
   updateWebhookSubscription,
-} from "../services/webhooks/subscriptions.ts";
+} from "@keel/services";
+import { errorBodySchema, errorResponses } from "../http/errors.ts";
+import { createRouter } from "../http/router.ts";
 
 const tags = ["Webhooks"];
 
