@@ -15,7 +15,7 @@ afterAll(() => handle.close());
 
 const one = async <T>(query: ReturnType<typeof sql>) => (await queryRows<T>(handle.db, query))[0]!;
 
-describe("demo health inputs (issue 3 part 7)", () => {
+describe("demo health inputs (H-2)", () => {
   it("H-3: demo accounts span green, yellow and red; prospects have no score", async () => {
     const counts = await queryRows<{ category: string; n: number }>(
       handle.db,

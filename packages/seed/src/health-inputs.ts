@@ -3,11 +3,11 @@ import type { Database } from "@keel/db";
 import { queryRows } from "@keel/db";
 import type { accounts } from "@keel/db/schema";
 import { type ManualTraitId, monthEndsBefore, type Pulse } from "@keel/domain";
-import { ensureHealthPolicies, recomputeHealth } from "@keel/services";
+import { ensureHealthPolicies, recomputeHealth, systemContext } from "@keel/services";
 import { sql } from "drizzle-orm";
 
 /**
- * Demo inputs for the health score (issue 3 part 7): a year of daily usage, support tickets,
+ * Demo inputs for the health score (H-2, SPEC §12 feeds): a year of daily usage, support tickets,
  * activities and manual traits per customer, shaped so accounts span green / yellow / red with
  * believable trends; then a whole-book recompute and month-end snapshots computed as of each
  * past month end (X-4), so the trend chart shows real history.
@@ -349,7 +349,7 @@ export async function seedHealthInputs(
   );
 
   // Scores: month ends first (as of each, under the policy in force then), then today.
-  await ensureHealthPolicies(db);
+  await ensureHealthPolicies(systemContext(db, input.at, "seed"));
   const backfill = monthEndsBefore(input.today, plan.backfillMonths);
   for (const monthEnd of backfill) {
     await recomputeHealth(db, {

@@ -24,7 +24,7 @@ export type SeedOptions = {
    */
   health?: false | HealthSeedOptions;
   /**
-   * Issue 4: replay the daily playbook sweep from this many days ago to today, or `false` for
+   * Replay the daily playbook sweep (X-1) from this many days ago to today, or `false` for
    * none. Default: 30 for books up to 2,000 accounts, today only (0) up to 20,000, none above
    * (benchmarks seed large books and measure the sweep themselves).
    */
@@ -213,7 +213,7 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}) {
           options: options.health,
         });
 
-  // Issue 4: the playbooks run over the last weeks as the daily sweep would have, so the demo's
+  // The playbooks run over the last weeks as the daily sweep would have, so the demo's
   // tasks, documents, projects, notifications and stage history are what the rules produced.
   const replayDays =
     options.playbookReplayDays ?? (accountCount <= 2_000 ? REPLAY_DAYS : accountCount <= 20_000 ? 0 : false);

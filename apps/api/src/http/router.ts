@@ -15,9 +15,8 @@ export function createRouter() {
   });
 }
 
-export function todayOf(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}
+/** One definition of "today" (UTC) for routes and services alike. */
+export { todayOf } from "@keel/services";
 
 /** `If-Match: "3"` (or 3, or W/"3") → 3. Missing → 428, unreadable → 400. */
 export function parseIfMatch(header: string | undefined): number {

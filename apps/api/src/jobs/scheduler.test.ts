@@ -7,6 +7,7 @@ import {
   recomputeAllHealth,
   releaseLease,
   scoreFacts,
+  systemContext,
   writeHealthScores,
 } from "@keel/services";
 import { eq, sql } from "drizzle-orm";
@@ -23,11 +24,14 @@ afterAll(() => t.close());
 
 const at = (iso: string) => () => new Date(iso);
 const silent = pino({ level: "silent" });
+/** The whole-book sweep as the scheduler runs it: the system acting, reading the given clock. */
+const sweep = ({ now, ...input }: { cause: string; now: () => Date; batchSize?: number }) =>
+  recomputeAllHealth(systemContext(t.db, now(), HEALTH_SWEEP_JOB), { ...input, clock: now });
 
-describe("whole-book sweep (issue 3 part 4)", () => {
+describe("whole-book sweep (H-6, X-7)", () => {
   it("rescores every account in large batches and stamps each with the sweep's time", async () => {
     const accounts = (await t.db.select({ id: schema.accounts.id }).from(schema.accounts)).length;
-    const result = await recomputeAllHealth(t.db, {
+    const result = await sweep({
       cause: "daily sweep",
       now: at(`${TEST_TODAY}T13:00:00Z`),
       batchSize: 50, // several batches even for the test book
@@ -54,11 +58,11 @@ describe("whole-book sweep (issue 3 part 4)", () => {
         now: now(),
       }),
     ).toBe(true);
-    expect(await recomputeAllHealth(t.db, { cause: "daily sweep", now })).toEqual({
+    expect(await sweep({ cause: "daily sweep", now })).toEqual({
       status: "already-running",
     });
     // The other instance died; a minute later its lease has expired.
-    const later = await recomputeAllHealth(t.db, {
+    const later = await sweep({
       cause: "daily sweep",
       now: at(`${TEST_TODAY}T14:01:00Z`),
     });
@@ -67,10 +71,7 @@ describe("whole-book sweep (issue 3 part 4)", () => {
 
   it("two sweeps started together: one runs, the other is told it is already running", async () => {
     const now = at(`${TEST_TODAY}T15:00:00Z`);
-    const results = await Promise.all([
-      recomputeAllHealth(t.db, { cause: "a", now }),
-      recomputeAllHealth(t.db, { cause: "b", now }),
-    ]);
+    const results = await Promise.all([sweep({ cause: "a", now }), sweep({ cause: "b", now })]);
     expect(results.map((r) => r.status).sort()).toEqual(["already-running", "done"]);
   });
 

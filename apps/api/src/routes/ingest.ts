@@ -11,6 +11,7 @@ import { ingestBatch, requestHashOf, ServiceError } from "@keel/services";
 import type { Context } from "hono";
 import { requireApiKey } from "../auth/api-key.ts";
 import type { AppEnv } from "../http/context.ts";
+import { serviceContext } from "../http/context.ts";
 import { errorBodySchema, errorCodeSchema } from "../http/errors.ts";
 import { createRouter } from "../http/router.ts";
 
@@ -124,7 +125,6 @@ function ingestRoute(feed: IngestFeed) {
 }
 
 async function handleIngest(c: Context<AppEnv>, feed: IngestFeed) {
-  const { db, now } = c.get("deps");
   const rawBody = await c.req.text();
   const contentType = c.req.header("content-type") ?? "";
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
@@ -134,14 +134,11 @@ async function handleIngest(c: Context<AppEnv>, feed: IngestFeed) {
   if (key !== undefined && (key.length === 0 || key.length > 255)) {
     throw new ServiceError("bad_request", "Idempotency-Key must be 1 to 255 characters");
   }
-  const answer = await ingestBatch({
-    db,
+  const answer = await ingestBatch(serviceContext(c), {
     feed,
     apiKey: c.get("apiKey"),
     rawBody,
     idempotency: key ? { key, requestHash: requestHashOf(c.req.method, c.req.path, rawBody) } : null,
-    now: now(),
-    requestId: c.get("requestId"),
   });
   if (answer.replayed) c.header("Idempotent-Replayed", "true");
   return answer;

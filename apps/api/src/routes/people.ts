@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { can, globalActions, sessionUserSchema, userRoleSchema } from "@keel/domain";
 import { listUsers } from "@keel/services";
+import { serviceContext } from "../http/context.ts";
 import { errorResponses } from "../http/errors.ts";
 import { createRouter } from "../http/router.ts";
 
@@ -57,5 +58,5 @@ export const peopleRoutes = createRouter()
   })
   .openapi(usersRoute, async (c) => {
     const { role } = c.req.valid("query");
-    return c.json({ items: await listUsers({ db: c.get("deps").db, role }) }, 200);
+    return c.json({ items: await listUsers(serviceContext(c), { role }) }, 200);
   });

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { documentTemplateSchema, documentVariables } from "@keel/domain";
 import { getTemplate, getTemplateVersion, listTemplates, ServiceError, saveTemplate } from "@keel/services";
+import { serviceContext } from "../http/context.ts";
 import { errorBodySchema, errorResponses } from "../http/errors.ts";
 import { createRouter, versionPathParam } from "../http/router.ts";
 import { personRefSchema } from "./tasks.ts";
@@ -136,14 +137,14 @@ const variablesRoute = createRoute({
 });
 
 export const templateRoutes = createRouter()
-  .openapi(listRoute, async (c) => c.json(await listTemplates({ db: c.get("deps").db }), 200))
+  .openapi(listRoute, async (c) => c.json(await listTemplates(serviceContext(c)), 200))
   .openapi(getRoute, async (c) => {
     const { id } = c.req.valid("param");
-    return c.json(await getTemplate({ db: c.get("deps").db, templateId: id }), 200);
+    return c.json(await getTemplate(serviceContext(c), { templateId: id }), 200);
   })
   .openapi(versionRoute, async (c) => {
     const { id, version } = c.req.valid("param");
-    return c.json(await getTemplateVersion({ db: c.get("deps").db, templateId: id, version }), 200);
+    return c.json(await getTemplateVersion(serviceContext(c), { templateId: id, version }), 200);
   })
   .openapi(saveRoute, async (c) => {
     const { id } = c.req.valid("param");
@@ -152,14 +153,7 @@ export const templateRoutes = createRouter()
       const message = `must be the template's id in the path (${id})`;
       throw new ServiceError("validation_failed", `Invalid input: id: ${message}`, [{ path: "id", message }]);
     }
-    const { db, now } = c.get("deps");
-    const saved = await saveTemplate({
-      db,
-      actor: c.get("user"),
-      template,
-      now: now(),
-      requestId: c.get("requestId"),
-    });
+    const saved = await saveTemplate(serviceContext(c), { template });
     return c.json(saved, 200);
   })
   .openapi(variablesRoute, async (c) => c.json([...documentVariables], 200));

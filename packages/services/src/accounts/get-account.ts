@@ -1,13 +1,16 @@
-import type { Executor } from "@keel/db";
 import { schema } from "@keel/db";
 import type { Account, AccountTeam, TeamRole } from "@keel/domain";
 import { eq } from "drizzle-orm";
+import type { ServiceContext } from "#context.ts";
 import { ServiceError } from "#errors.ts";
 
 const { accounts, accountTeam, user } = schema;
 
 /** A-1: the account with every field and its team. */
-export async function getAccount({ db, accountId }: { db: Executor; accountId: string }): Promise<Account> {
+export async function getAccount(
+  { db }: ServiceContext,
+  { accountId }: { accountId: string },
+): Promise<Account> {
   const [row] = await db.select().from(accounts).where(eq(accounts.id, accountId));
   if (!row) throw new ServiceError("not_found", `Account ${accountId} does not exist`);
   const seats = await db

@@ -1,4 +1,3 @@
-import type { Executor } from "@keel/db";
 import { schema } from "@keel/db";
 import {
   type AccountSort,
@@ -10,6 +9,8 @@ import {
 } from "@keel/domain";
 import { and, asc, desc, eq, gte, ilike, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import type { ServiceContext } from "#context.ts";
+import { escapeLike } from "#like.ts";
 
 export type ListAccountsInput = {
   /** A user id, or null for accounts with no TA. Undefined: any. */
@@ -32,7 +33,7 @@ export type ListAccountsInput = {
 const { accounts, accountHealth, accountTeam, user } = schema;
 
 /** The book of business: filtered, sorted, paged, with the TA on each row. */
-export async function listAccounts({ db, input }: { db: Executor; input: ListAccountsInput }) {
+export async function listAccounts({ db }: ServiceContext, input: ListAccountsInput) {
   const taSeat = alias(accountTeam, "ta_seat");
   const taUser = alias(user, "ta_user");
 
@@ -106,8 +107,4 @@ export async function listAccounts({ db, input }: { db: Executor; input: ListAcc
     total = counted?.n ?? 0;
   }
   return { items, total, page: input.page, pageSize: input.pageSize };
-}
-
-export function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }

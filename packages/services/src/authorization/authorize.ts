@@ -117,3 +117,18 @@ export async function authorizeDocumentEdit(
   if (!allowed) throw new ServiceError("forbidden", "You may not edit documents on this account");
   return assignments;
 }
+
+/** A document's reads are its account's (M-2): 404 for an unknown document, then the account check. */
+export async function authorizeDocument(
+  db: Executor,
+  actor: Actor,
+  action: AccountAction,
+  documentId: string,
+): Promise<AccountAssignments> {
+  const [doc] = await db
+    .select({ accountId: schema.documents.accountId })
+    .from(schema.documents)
+    .where(eq(schema.documents.id, documentId));
+  if (!doc) throw new ServiceError("not_found", `Document ${documentId} does not exist`);
+  return authorizeAccount(db, actor, action, doc.accountId);
+}

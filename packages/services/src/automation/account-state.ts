@@ -40,7 +40,7 @@ type StateRow = {
 const day = (expression: SQL) => sql`to_char((${expression}) at time zone 'UTC', 'YYYY-MM-DD')`;
 
 /**
- * Issue 4: what playbooks and recommendations read, for many accounts in one query: the account
+ * What playbooks and recommendations read, for many accounts in one query: the account
  * (A-1), its team, its current health (category, breakdown, trait values), hand-off progress
  * (A-3), contact tagging (C-3), last activity (M-6) and the manual-trait refresh (M-7).
  */

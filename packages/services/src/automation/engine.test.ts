@@ -440,7 +440,7 @@ describe("event-triggered built-in playbooks fire when the data changes", () => 
   });
 });
 
-describe("issue 4: each action happens once per occurrence", () => {
+describe("X-1: each action happens once per occurrence", () => {
   it("a second sweep on the same day creates nothing new", async () => {
     const d = "2026-08-03";
     const ids = [

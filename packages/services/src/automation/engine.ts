@@ -24,9 +24,9 @@ import { loadAccountStates } from "./account-state.ts";
 import { loadCurrentDocumentTemplate, loadCurrentPlaybooks, loadCurrentProjectTemplate } from "./catalog.ts";
 import {
   addDays,
-  createDocumentFromTemplate,
-  createProjectFromTemplate,
-  createTask,
+  insertDocumentFromTemplate,
+  insertProjectFromTemplate,
+  insertTask,
   leadershipIds,
   loadTemplateContext,
   notifyUsers,
@@ -223,7 +223,7 @@ async function perform(
   switch (action.type) {
     case "createTask": {
       const assigneeId = team[action.role] ?? null;
-      const task = await createTask(db, {
+      const task = await insertTask(db, {
         accountId: state.accountId,
         title: action.title,
         assigneeId,
@@ -237,7 +237,7 @@ async function perform(
     case "createDocument": {
       const template = await loadCurrentDocumentTemplate(db, action.templateId);
       if (!template) return { skipped: `document template ${action.templateId} does not exist` };
-      const doc = await createDocumentFromTemplate(db, {
+      const doc = await insertDocumentFromTemplate(db, {
         accountId: state.accountId,
         template,
         ownerId: team[action.ownerRole] ?? null,
@@ -250,7 +250,7 @@ async function perform(
     case "createProject": {
       const template = await loadCurrentProjectTemplate(db, action.templateId);
       if (!template) return { skipped: `project template ${action.templateId} does not exist` };
-      const project = await createProjectFromTemplate(db, {
+      const project = await insertProjectFromTemplate(db, {
         accountId: state.accountId,
         template,
         ownerId: team[action.ownerRole] ?? null,

@@ -27,7 +27,7 @@ const originColumns = (origin: WorkOrigin) =>
     ? { source: "person" as const, createdBy: origin.createdBy }
     : { source: origin.source, firingKey: origin.firingKey, ruleId: origin.ruleId, reason: origin.reason };
 
-export async function createTask(
+export async function insertTask(
   db: Executor,
   input: {
     accountId: string;
@@ -60,7 +60,7 @@ export async function createTask(
 }
 
 /** M-1: a project from its template: one task per template task, due relative to `startDate`. */
-export async function createProjectFromTemplate(
+export async function insertProjectFromTemplate(
   db: Executor,
   input: {
     accountId: string;
@@ -90,7 +90,7 @@ export async function createProjectFromTemplate(
     .returning({ id: projects.id });
   const taskIds: string[] = [];
   for (const task of input.template.tasks) {
-    const created = await createTask(db, {
+    const created = await insertTask(db, {
       accountId: input.accountId,
       title: task.title,
       assigneeId: input.team[task.role] ?? null,
@@ -114,7 +114,7 @@ export async function createProjectFromTemplate(
 }
 
 /** M-2: a document's first version, rendered from its template with the account's values. */
-export async function createDocumentFromTemplate(
+export async function insertDocumentFromTemplate(
   db: Executor,
   input: {
     accountId: string;

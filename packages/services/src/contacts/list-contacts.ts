@@ -1,33 +1,16 @@
-import type { Executor } from "@keel/db";
 import { schema } from "@keel/db";
-import { type Contact, type ContactListItem, instanceAdminAgrees } from "@keel/domain";
+import { type ContactListItem, instanceAdminAgrees } from "@keel/domain";
 import { and, asc, eq, ilike, type SQL, sql } from "drizzle-orm";
-import { escapeLike } from "#accounts/list-accounts.ts";
+import type { ServiceContext } from "#context.ts";
+import { escapeLike } from "#like.ts";
+import { type ListContactsInput, toContact } from "./contact-view.ts";
 
-const { accounts, accountTeam, contacts } = schema;
+const { accountTeam } = schema;
 
-export async function listAccountContacts({ db, accountId }: { db: Executor; accountId: string }) {
-  const rows = await db
-    .select()
-    .from(contacts)
-    .where(eq(contacts.accountId, accountId))
-    .orderBy(asc(contacts.name));
-  return rows.map(toContact);
-}
-
-export type ListContactsInput = {
-  /** C-4: contacts with no role tagged. */
-  missingRoles?: boolean;
-  /** Only contacts of accounts where this user is the TA. */
-  taUserId?: string;
-  accountId?: string;
-  search?: string;
-  page: number;
-  pageSize: number;
-};
+const { accounts, contacts } = schema;
 
 /** Contacts across accounts, ordered by account then name (the tagging backlog groups by account). */
-export async function listContacts({ db, input }: { db: Executor; input: ListContactsInput }) {
+export async function listContacts({ db }: ServiceContext, input: ListContactsInput) {
   const filters: SQL[] = [];
   if (input.missingRoles) filters.push(sql`cardinality(${contacts.roles}) = 0`);
   if (input.accountId) filters.push(eq(contacts.accountId, input.accountId));
@@ -54,9 +37,4 @@ export async function listContacts({ db, input }: { db: Executor; input: ListCon
     return { ...contact, accountName: row.accountName, instanceAdminAgrees: instanceAdminAgrees(contact) };
   });
   return { items, total: rows[0]?.total ?? 0, page: input.page, pageSize: input.pageSize };
-}
-
-export function toContact(row: typeof contacts.$inferSelect): Contact {
-  const { createdAt: _c, updatedAt: _u, ...fields } = row;
-  return fields;
 }

@@ -1,11 +1,11 @@
-import type { Database } from "@keel/db";
 import { schema } from "@keel/db";
-import { type Actor, type Contact, type ContactRole, reconcileInstanceAdmin } from "@keel/domain";
+import { type Contact, type ContactRole, reconcileInstanceAdmin } from "@keel/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { recordAudit } from "#audit/record-audit.ts";
 import { authorizeAccount } from "#authorization/authorize.ts";
+import { type ServiceContext, withTransaction } from "#context.ts";
 import { ServiceError } from "#errors.ts";
-import { toContact } from "./list-contacts.ts";
+import { toContact } from "./contact-view.ts";
 
 export type UpdateContactInput = {
   contactId: string;
@@ -19,18 +19,10 @@ export type UpdateContactInput = {
 };
 
 /** Tag a contact's roles / edit its card (C-1), keeping instance admin consistent (C-2). */
-export async function updateContact({
-  db,
-  actor,
-  input,
-  requestId,
-}: {
-  db: Database;
-  actor: Actor;
-  input: UpdateContactInput;
-  requestId: string;
-}): Promise<Contact> {
-  return db.transaction(async (tx) => {
+export async function updateContact(ctx: ServiceContext, input: UpdateContactInput): Promise<Contact> {
+  const { actor, requestId } = ctx;
+  return withTransaction(ctx, async (txc) => {
+    const tx = txc.db;
     const [current] = await tx
       .select()
       .from(schema.contacts)

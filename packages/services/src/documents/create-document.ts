@@ -1,31 +1,23 @@
-import type { Database } from "@keel/db";
-import type { Actor } from "@keel/domain";
 import { recordAudit } from "#audit/record-audit.ts";
 import { authorizeAccount, authorizeDocumentEdit } from "#authorization/authorize.ts";
 import { loadCurrentDocumentTemplate } from "#automation/catalog.ts";
-import { createDocumentFromTemplate, loadTemplateContext } from "#automation/work.ts";
-import { todayOf } from "#context.ts";
+import { insertDocumentFromTemplate, loadTemplateContext } from "#automation/work.ts";
+import { type ServiceContext, todayOf, withTransaction } from "#context.ts";
 import { ServiceError } from "#errors.ts";
-import { type DocumentDetail, getDocument } from "./document-view.ts";
+import type { DocumentDetail } from "./document-view.ts";
+import { getDocument } from "./get-document.ts";
 
 /**
  * M-2: a document a person starts from the newest version of a template, its variables filled
  * from the account. The creator owns it.
  */
-export async function createAccountDocument({
-  db,
-  actor,
-  input,
-  now,
-  requestId,
-}: {
-  db: Database;
-  actor: Actor;
-  input: { accountId: string; templateId: string };
-  now: Date;
-  requestId: string;
-}): Promise<DocumentDetail> {
-  return db.transaction(async (tx) => {
+export async function createDocument(
+  ctx: ServiceContext,
+  input: { accountId: string; templateId: string },
+): Promise<DocumentDetail> {
+  const { actor, now, requestId } = ctx;
+  return withTransaction(ctx, async (txc) => {
+    const tx = txc.db;
     // 404 for an unknown account before anything about the template.
     await authorizeAccount(tx, actor, "account.read", input.accountId);
     await authorizeDocumentEdit(tx, actor, {
@@ -40,7 +32,7 @@ export async function createAccountDocument({
         { path: "templateId", message },
       ]);
     }
-    const { id } = await createDocumentFromTemplate(tx, {
+    const { id } = await insertDocumentFromTemplate(tx, {
       accountId: input.accountId,
       template,
       ownerId: actor.id,
@@ -48,7 +40,7 @@ export async function createAccountDocument({
       origin: { source: "person", createdBy: actor.id },
       at: now,
     });
-    const doc = await getDocument({ db: tx, documentId: id });
+    const doc = await getDocument(txc, { documentId: id });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "document.create",

@@ -1,13 +1,13 @@
 import { type Executor, schema } from "@keel/db";
-import { and, asc, desc, eq, type SQL } from "drizzle-orm";
+import { asc, desc, eq, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { ServiceError } from "#errors.ts";
 import { type PersonRef, personRef, type WorkOriginView } from "#tasks/task-view.ts";
 
 const { accounts, documents, documentVersions, playbookFirings, user } = schema;
-const owner = alias(user, "owner");
-const creator = alias(user, "creator");
-const editor = alias(user, "editor");
+export const owner = alias(user, "owner");
+export const creator = alias(user, "creator");
+export const editor = alias(user, "editor");
 
 export type DocumentSection = { id: string; heading: string; body: string };
 
@@ -43,7 +43,7 @@ export type DocumentDetail = DocumentSummary & {
   versions: Array<{ version: number; editedAt: string; editedBy: PersonRef | null }>;
 };
 
-async function selectSummaries(db: Executor, where: SQL): Promise<DocumentSummary[]> {
+export async function selectSummaries(db: Executor, where: SQL): Promise<DocumentSummary[]> {
   const rows = await db
     .select({
       doc: documents,
@@ -85,18 +85,13 @@ async function selectSummaries(db: Executor, where: SQL): Promise<DocumentSummar
   }));
 }
 
-/** M-2: an account's documents, most recently edited first. */
-export function listAccountDocuments({ db, accountId }: { db: Executor; accountId: string }) {
-  return selectSummaries(db, eq(documents.accountId, accountId));
-}
-
 export async function getDocumentSummary(db: Executor, documentId: string): Promise<DocumentSummary> {
   const [summary] = await selectSummaries(db, eq(documents.id, documentId));
   if (!summary) throw new ServiceError("not_found", `Document ${documentId} does not exist`);
   return summary;
 }
 
-async function selectVersions(db: Executor, where: SQL) {
+export async function selectVersions(db: Executor, where: SQL) {
   const rows = await db
     .select({ version: documentVersions, editorName: editor.name })
     .from(documentVersions)
@@ -113,43 +108,4 @@ async function selectVersions(db: Executor, where: SQL) {
       editedBy: personRef(v.editedBy, editorName),
     }),
   );
-}
-
-/** M-2: the document as it is now, with the list of its versions. */
-export async function getDocument({
-  db,
-  documentId,
-}: {
-  db: Executor;
-  documentId: string;
-}): Promise<DocumentDetail> {
-  const summary = await getDocumentSummary(db, documentId);
-  const versions = await selectVersions(db, eq(documentVersions.documentId, documentId));
-  const current = versions.find((v) => v.version === summary.version) ?? versions[0];
-  if (!current) throw new ServiceError("internal", `Document ${documentId} has no versions`);
-  return {
-    ...summary,
-    sections: current.sections,
-    editedAt: current.editedAt,
-    editedBy: current.editedBy,
-    versions: versions.map(({ version, editedAt, editedBy }) => ({ version, editedAt, editedBy })),
-  };
-}
-
-/** M-2: one kept version of a document. */
-export async function getDocumentVersion({
-  db,
-  documentId,
-  version,
-}: {
-  db: Executor;
-  documentId: string;
-  version: number;
-}): Promise<DocumentVersionView> {
-  const [found] = await selectVersions(
-    db,
-    and(eq(documentVersions.documentId, documentId), eq(documentVersions.version, version))!,
-  );
-  if (!found) throw new ServiceError("not_found", `Document ${documentId} has no version ${version}`);
-  return found;
 }

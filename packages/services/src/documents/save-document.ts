@@ -1,28 +1,22 @@
-import { type Database, schema } from "@keel/db";
-import type { Actor } from "@keel/domain";
+import { schema } from "@keel/db";
 import { and, eq, sql } from "drizzle-orm";
 import { recordAudit } from "#audit/record-audit.ts";
 import { authorizeDocumentEdit } from "#authorization/authorize.ts";
+import { type ServiceContext, withTransaction } from "#context.ts";
 import { ServiceError } from "#errors.ts";
-import { type DocumentDetail, type DocumentSection, getDocument } from "./document-view.ts";
+import type { DocumentDetail, DocumentSection } from "./document-view.ts";
+import { getDocument } from "./get-document.ts";
 
 const { documents, documentVersions } = schema;
 
 /** M-2: saving a document adds a version; every earlier version stays readable. */
-export async function saveDocument({
-  db,
-  actor,
-  input,
-  now,
-  requestId,
-}: {
-  db: Database;
-  actor: Actor;
-  input: { documentId: string; expectedVersion: number; title: string; sections: DocumentSection[] };
-  now: Date;
-  requestId: string;
-}): Promise<DocumentDetail> {
-  return db.transaction(async (tx) => {
+export async function saveDocument(
+  ctx: ServiceContext,
+  input: { documentId: string; expectedVersion: number; title: string; sections: DocumentSection[] },
+): Promise<DocumentDetail> {
+  const { actor, now, requestId } = ctx;
+  return withTransaction(ctx, async (txc) => {
+    const tx = txc.db;
     const [current] = await tx
       .select()
       .from(documents)
@@ -50,7 +44,7 @@ export async function saveDocument({
       .update(documents)
       .set({ title: input.title, version: sql`${documents.version} + 1`, updatedAt: now })
       .where(and(eq(documents.id, current.id), eq(documents.version, input.expectedVersion)));
-    const doc = await getDocument({ db: tx, documentId: current.id });
+    const doc = await getDocument(txc, { documentId: current.id });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "document.save",

@@ -1,6 +1,7 @@
-import { type Executor, schema } from "@keel/db";
+import { schema } from "@keel/db";
 import { defaultHealthPolicy, type HealthPolicy, seed000HealthPolicy } from "@keel/domain";
 import { count } from "drizzle-orm";
+import type { ServiceContext } from "#context.ts";
 
 const { healthPolicies } = schema;
 
@@ -11,7 +12,7 @@ export const builtInHealthPolicies: readonly HealthPolicy[] = [seed000HealthPoli
  * Makes sure the policies exist: an empty table gets the built-in ones as published versions.
  * Returns how many were inserted (0 when any policy exists).
  */
-export async function ensureHealthPolicies(db: Executor): Promise<number> {
+export async function ensureHealthPolicies({ db }: ServiceContext): Promise<number> {
   const [row] = await db.select({ n: count() }).from(healthPolicies);
   if ((row?.n ?? 0) > 0) return 0;
   const inserted = await db

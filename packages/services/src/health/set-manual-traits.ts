@@ -1,12 +1,13 @@
-import { type Database, schema } from "@keel/db";
-import { type Actor, type ManualTraitId, manualTraitIds, type Pulse } from "@keel/domain";
+import { schema } from "@keel/db";
+import { type ManualTraitId, manualTraitIds, type Pulse } from "@keel/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { recordAudit } from "#audit/record-audit.ts";
 import { authorizeAccount } from "#authorization/authorize.ts";
 import { reactToAccountChange } from "#automation/react-to-change.ts";
-import { todayOf } from "#context.ts";
+import { type ServiceContext, todayOf, withTransaction } from "#context.ts";
 import { ServiceError } from "#errors.ts";
-import { type AccountHealthView, getAccountHealth } from "./get-health.ts";
+import { getAccountHealth } from "./get-account-health.ts";
+import type { AccountHealthView } from "./health-view.ts";
 
 /** H-2 manual traits to set; null clears one (no data). Setting a trait again refreshes it (H-6, M-7). */
 export type ManualTraitsPatch = Partial<{
@@ -19,24 +20,17 @@ export type ManualTraitsPatch = Partial<{
  * A TA sets the account's manual traits (If-Match on the traits' version). The score is
  * recomputed in the same transaction and returned (X-7).
  */
-export async function setManualTraits({
-  db,
-  actor,
-  accountId,
-  expectedVersion,
-  patch,
-  now,
-  requestId,
-}: {
-  db: Database;
-  actor: Actor;
-  accountId: string;
-  expectedVersion: number;
-  patch: ManualTraitsPatch;
-  now: Date;
-  requestId: string;
-}): Promise<AccountHealthView> {
-  return db.transaction(async (tx) => {
+export async function setManualTraits(
+  ctx: ServiceContext,
+  {
+    accountId,
+    expectedVersion,
+    patch,
+  }: { accountId: string; expectedVersion: number; patch: ManualTraitsPatch },
+): Promise<AccountHealthView> {
+  const { actor, now, requestId } = ctx;
+  return withTransaction(ctx, async (txc) => {
+    const tx = txc.db;
     await authorizeAccount(tx, actor, "account.editTraits", accountId);
     const { accountManualTraits: traits } = schema;
     const [current] = await tx.select().from(traits).where(eq(traits.accountId, accountId)).for("update");
@@ -91,7 +85,7 @@ export async function setManualTraits({
     });
     // The score, then the playbooks (no active champion → red account, seed 003) in this request.
     await reactToAccountChange(tx, accountId, { cause: "manual traits", now });
-    return getAccountHealth({ db: tx, accountId, today: todayOf(now) });
+    return getAccountHealth(txc, { accountId, today: todayOf(now) });
   });
 }
 

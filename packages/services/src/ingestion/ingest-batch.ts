@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
-import { type Database, type Executor, schema } from "@keel/db";
+import { type Executor, schema } from "@keel/db";
 import type { IngestFeed, IngestRecordError } from "@keel/domain";
 import { and, eq } from "drizzle-orm";
 import type { ApiKeyPrincipal } from "#api-keys/authenticate-api-key.ts";
 import { recordAudit } from "#audit/record-audit.ts";
 import { reactToAccountChange } from "#automation/react-to-change.ts";
+import { type ServiceContext, withTransaction } from "#context.ts";
 import { type ServiceErrorCode as ErrorCode, ServiceError } from "#errors.ts";
 import { upsertActivities, upsertTickets, upsertUsage } from "./apply.ts";
 import { type IngestRecords, recordsOf, validateIngestRecords } from "./validate.ts";
@@ -22,10 +22,6 @@ export type IngestAnswer =
   | { status: 200; body: IngestResult; replayed: boolean }
   | { status: 422; body: IngestRejection; replayed: boolean };
 
-/** Fingerprint of a request: the same Idempotency-Key with another body is a conflict (409). */
-export const requestHashOf = (method: string, path: string, body: string) =>
-  createHash("sha256").update(`${method} ${path}\n`).update(body).digest("hex");
-
 class IdempotencyRace extends Error {}
 
 /**
@@ -33,23 +29,21 @@ class IdempotencyRace extends Error {}
  * else upsert the whole batch and recompute every affected account in ONE transaction (X-7).
  * With an Idempotency-Key the first answer is kept: a replay gets it again, another body 409.
  */
-export async function ingestBatch({
-  db,
-  feed,
-  apiKey,
-  rawBody,
-  idempotency,
-  now,
-  requestId,
-}: {
-  db: Database;
-  feed: IngestFeed;
-  apiKey: ApiKeyPrincipal;
-  rawBody: string;
-  idempotency: { key: string; requestHash: string } | null;
-  now: Date;
-  requestId: string;
-}): Promise<IngestAnswer> {
+export async function ingestBatch(
+  ctx: ServiceContext,
+  {
+    feed,
+    apiKey,
+    rawBody,
+    idempotency,
+  }: {
+    feed: IngestFeed;
+    apiKey: ApiKeyPrincipal;
+    rawBody: string;
+    idempotency: { key: string; requestHash: string } | null;
+  },
+): Promise<IngestAnswer> {
+  const { now, requestId, db } = ctx;
   if (idempotency) {
     const earlier = await earlierAnswer(db, apiKey.id, idempotency);
     if (earlier) return earlier;
@@ -93,7 +87,8 @@ export async function ingestBatch({
   }
 
   try {
-    return await db.transaction(async (tx) => {
+    return await withTransaction(ctx, async (txc) => {
+      const tx = txc.db;
       const affected =
         feed === "usage"
           ? await upsertUsage(tx, records as IngestRecords["usage"])

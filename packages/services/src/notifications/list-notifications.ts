@@ -1,68 +1,17 @@
-import { type Executor, schema } from "@keel/db";
-import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { schema } from "@keel/db";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { ServiceContext } from "#context.ts";
+import { countUnread, type NotificationView, selectNotifications } from "./notification-view.ts";
 
-const { accounts, notifications } = schema;
-
-export type NotificationView = {
-  id: number;
-  message: string;
-  accountId: string | null;
-  accountName: string | null;
-  ruleId: string | null;
-  reason: string | null;
-  createdAt: string;
-  readAt: string | null;
-};
-
-export async function selectNotifications(
-  db: Executor,
-  { where, limit, offset }: { where: SQL | undefined; limit: number; offset: number },
-): Promise<{ items: NotificationView[]; total: number }> {
-  const rows = await db
-    .select({
-      notification: notifications,
-      accountName: accounts.name,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
-    })
-    .from(notifications)
-    .leftJoin(accounts, eq(accounts.id, notifications.accountId))
-    .where(where)
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(limit)
-    .offset(offset);
-  return {
-    items: rows.map(({ notification: n, accountName }) => ({
-      id: n.id,
-      message: n.message,
-      accountId: n.accountId,
-      accountName,
-      ruleId: n.ruleId,
-      reason: n.reason,
-      createdAt: n.createdAt.toISOString(),
-      readAt: n.readAt?.toISOString() ?? null,
-    })),
-    total: rows[0]?.total ?? 0,
-  };
-}
-
-export async function countUnread(db: Executor, userId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)`.mapWith(Number) })
-    .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
-  return row?.n ?? 0;
-}
+const { notifications } = schema;
 
 /** SPEC §12: the signed-in person's feed, newest first, with how many are unread. */
-export async function listNotifications({
-  db,
-  userId,
-  input,
-}: {
-  db: Executor;
-  userId: string;
-  input: { unreadOnly: boolean; page: number; pageSize: number };
-}): Promise<{ items: NotificationView[]; total: number; unread: number }> {
+/** The signed-in person's own notifications, newest first, with the unread count. */
+export async function listNotifications(
+  { db, actor }: ServiceContext,
+  input: { unreadOnly: boolean; page: number; pageSize: number },
+): Promise<{ items: NotificationView[]; total: number; unread: number }> {
+  const userId = actor.id;
   const where = and(
     eq(notifications.userId, userId),
     input.unreadOnly ? isNull(notifications.readAt) : undefined,

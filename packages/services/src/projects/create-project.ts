@@ -1,32 +1,24 @@
-import type { Database } from "@keel/db";
-import type { Actor } from "@keel/domain";
 import { recordAudit } from "#audit/record-audit.ts";
 import { authorizeAccount } from "#authorization/authorize.ts";
 import { loadCurrentProjectTemplate } from "#automation/catalog.ts";
-import { createProjectFromTemplate } from "#automation/work.ts";
-import { todayOf } from "#context.ts";
+import { insertProjectFromTemplate } from "#automation/work.ts";
+import { type ServiceContext, todayOf, withTransaction } from "#context.ts";
 import { ServiceError } from "#errors.ts";
-import { listAccountProjects, type ProjectView } from "./list-projects.ts";
+import { listAccountProjects } from "./list-account-projects.ts";
+import type { ProjectView } from "./project-view.ts";
 
 /**
  * M-1: a project a person starts from the newest version of a template; its tasks go to the
  * team seats the template names and are due relative to the start date.
  */
-export async function createAccountProject({
-  db,
-  actor,
-  input,
-  now,
-  requestId,
-}: {
-  db: Database;
-  actor: Actor;
-  input: { accountId: string; templateId: string; startDate?: string };
-  now: Date;
-  requestId: string;
-}): Promise<ProjectView> {
+export async function createProject(
+  ctx: ServiceContext,
+  input: { accountId: string; templateId: string; startDate?: string },
+): Promise<ProjectView> {
+  const { actor, now, requestId } = ctx;
   const today = todayOf(now);
-  return db.transaction(async (tx) => {
+  return withTransaction(ctx, async (txc) => {
+    const tx = txc.db;
     const team = await authorizeAccount(tx, actor, "account.editTasks", input.accountId);
     const template = await loadCurrentProjectTemplate(tx, input.templateId);
     if (!template) {
@@ -35,7 +27,7 @@ export async function createAccountProject({
         { path: "templateId", message },
       ]);
     }
-    const { id } = await createProjectFromTemplate(tx, {
+    const { id } = await insertProjectFromTemplate(tx, {
       accountId: input.accountId,
       template,
       // The account's TA owns its projects; without one, whoever started it.
@@ -45,7 +37,7 @@ export async function createAccountProject({
       origin: { source: "person", createdBy: actor.id },
       at: now,
     });
-    const [project] = await listAccountProjects({ db: tx, accountId: input.accountId, projectId: id, today });
+    const [project] = await listAccountProjects(txc, { accountId: input.accountId, projectId: id, today });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "project.create",

@@ -1,40 +1,19 @@
-import type { Database, Executor } from "@keel/db";
-import type { Actor } from "@keel/domain";
 import { recordAudit } from "#audit/record-audit.ts";
-import { authorizeAccount, canWorkOn } from "#authorization/authorize.ts";
-import { createTask } from "#automation/work.ts";
-import { todayOf } from "#context.ts";
-import { ServiceError } from "#errors.ts";
+import { authorizeAccount } from "#authorization/authorize.ts";
+import { insertTask } from "#automation/work.ts";
+import { type ServiceContext, todayOf, withTransaction } from "#context.ts";
+import { assertAssigneeCanWorkOn, type CreateTaskInput } from "./assignee-access.ts";
 import { getTaskView, type TaskView } from "./task-view.ts";
 
-export type CreateAccountTaskInput = {
-  accountId: string;
-  title: string;
-  notes?: string | null;
-  /** Default: the person creating it. */
-  assigneeId?: string;
-  dueDate: string;
-};
-
 /** M-1: a task a person adds to an account (source "person"). */
-export async function createAccountTask({
-  db,
-  actor,
-  input,
-  now,
-  requestId,
-}: {
-  db: Database;
-  actor: Actor;
-  input: CreateAccountTaskInput;
-  now: Date;
-  requestId: string;
-}): Promise<TaskView> {
-  return db.transaction(async (tx) => {
+export async function createTask(ctx: ServiceContext, input: CreateTaskInput): Promise<TaskView> {
+  const { actor, now, requestId } = ctx;
+  return withTransaction(ctx, async (txc) => {
+    const tx = txc.db;
     await authorizeAccount(tx, actor, "account.editTasks", input.accountId);
     const assigneeId = input.assigneeId ?? actor.id;
     await assertAssigneeCanWorkOn(tx, assigneeId, input.accountId);
-    const { id } = await createTask(tx, {
+    const { id } = await insertTask(tx, {
       accountId: input.accountId,
       title: input.title,
       notes: input.notes ?? null,
@@ -54,21 +33,4 @@ export async function createAccountTask({
     });
     return view;
   });
-}
-
-/** M-1: a task assigned to a user without access to the account is refused (422 on `assigneeId`). */
-export async function assertAssigneeCanWorkOn(
-  db: Executor,
-  assigneeId: string,
-  accountId: string,
-): Promise<void> {
-  const access = await canWorkOn(db, assigneeId, accountId);
-  if (access === "yes") return;
-  const message =
-    access === "unknown-user"
-      ? `unknown user ${assigneeId}`
-      : "this user has no access to the account (no seat on its team, not a manager or admin)";
-  throw new ServiceError("unprocessable", `The task cannot be assigned: ${message}`, [
-    { path: "assigneeId", message },
-  ]);
 }

@@ -1,6 +1,7 @@
-import { type Executor, schema } from "@keel/db";
+import { schema } from "@keel/db";
 import { and, eq, ilike, or, type SQL, sql } from "drizzle-orm";
-import { escapeLike } from "#accounts/list-accounts.ts";
+import type { ServiceContext } from "#context.ts";
+import { escapeLike } from "#like.ts";
 import { selectTaskViews, type TaskView } from "./task-view.ts";
 
 const { accounts, tasks } = schema;
@@ -23,13 +24,10 @@ export type TaskCounts = { overdue: number; dueToday: number; upcoming: number }
  * M-1 "My tasks" (and an account's tasks): a page of tasks, overdue first, with the counts of
  * open tasks by due date for the same filters (whatever the status filter).
  */
-export async function listTasks({
-  db,
-  input,
-}: {
-  db: Executor;
-  input: ListTasksInput;
-}): Promise<{ items: TaskView[]; total: number; counts: TaskCounts }> {
+export async function listTasks(
+  { db }: ServiceContext,
+  input: ListTasksInput,
+): Promise<{ items: TaskView[]; total: number; counts: TaskCounts }> {
   const filters: SQL[] = [];
   if (input.assigneeId) filters.push(eq(tasks.assigneeId, input.assigneeId));
   if (input.accountId) filters.push(eq(tasks.accountId, input.accountId));

@@ -1,11 +1,10 @@
-import { type Database, schema } from "@keel/db";
-import type { Actor } from "@keel/domain";
+import { schema } from "@keel/db";
 import { and, eq, sql } from "drizzle-orm";
 import { recordAudit } from "#audit/record-audit.ts";
 import { authorizeTaskEdit } from "#authorization/authorize.ts";
-import { todayOf } from "#context.ts";
+import { type ServiceContext, todayOf, withTransaction } from "#context.ts";
 import { ServiceError } from "#errors.ts";
-import { assertAssigneeCanWorkOn } from "./create-task.ts";
+import { assertAssigneeCanWorkOn } from "./assignee-access.ts";
 import { getTaskView, type TaskView } from "./task-view.ts";
 
 const { tasks } = schema;
@@ -22,21 +21,11 @@ export type UpdateTaskInput = {
 };
 
 /** M-1: edit, complete (records when and by whom) or reopen (clears that) a task. */
-export async function updateTask({
-  db,
-  actor,
-  input,
-  now,
-  requestId,
-}: {
-  db: Database;
-  actor: Actor;
-  input: UpdateTaskInput;
-  now: Date;
-  requestId: string;
-}): Promise<TaskView> {
+export async function updateTask(ctx: ServiceContext, input: UpdateTaskInput): Promise<TaskView> {
+  const { actor, now, requestId } = ctx;
   const today = todayOf(now);
-  return db.transaction(async (tx) => {
+  return withTransaction(ctx, async (txc) => {
+    const tx = txc.db;
     const [current] = await tx.select().from(tasks).where(eq(tasks.id, input.taskId)).for("update");
     if (!current) throw new ServiceError("not_found", `Task ${input.taskId} does not exist`);
     const scope = await authorizeTaskEdit(tx, actor, current);

@@ -1,10 +1,12 @@
-import { type Database, schema } from "@keel/db";
-import { type Actor, type DocumentTemplate, documentVariables, validateTemplate } from "@keel/domain";
+import { schema } from "@keel/db";
+import { type DocumentTemplate, documentVariables, validateTemplate } from "@keel/domain";
 import { eq, sql } from "drizzle-orm";
 import { recordAudit } from "#audit/record-audit.ts";
 import { authorizeGlobal } from "#authorization/authorize.ts";
+import { type ServiceContext, withTransaction } from "#context.ts";
 import { ServiceError } from "#errors.ts";
-import { getTemplate, type TemplateDetail } from "./list-templates.ts";
+import { getTemplate } from "./get-template.ts";
+import type { TemplateDetail } from "./template-view.ts";
 
 const { documentTemplates } = schema;
 
@@ -13,19 +15,11 @@ const { documentTemplates } = schema;
  * Documents already made keep the version they came from. An unknown `{{variable}}` is refused
  * with where it is, and nothing is saved.
  */
-export async function saveTemplate({
-  db,
-  actor,
-  template,
-  now,
-  requestId,
-}: {
-  db: Database;
-  actor: Actor;
-  template: Omit<DocumentTemplate, "version">;
-  now: Date;
-  requestId: string;
-}): Promise<TemplateDetail> {
+export async function saveTemplate(
+  ctx: ServiceContext,
+  { template }: { template: Omit<DocumentTemplate, "version"> },
+): Promise<TemplateDetail> {
+  const { actor, now, requestId } = ctx;
   authorizeGlobal(actor, "template.manage");
   const check = validateTemplate({ ...template, version: 1 }, documentVariables);
   if (!check.ok) {
@@ -36,7 +30,8 @@ export async function saveTemplate({
       details,
     );
   }
-  return db.transaction(async (tx) => {
+  return withTransaction(ctx, async (txc) => {
+    const tx = txc.db;
     for (let attempt = 0; attempt < 3; attempt++) {
       const [next] = await tx
         .select({ version: sql<number>`coalesce(max(${documentTemplates.version}), 0) + 1`.mapWith(Number) })
@@ -57,7 +52,7 @@ export async function saveTemplate({
         after: body,
         requestId,
       });
-      return getTemplate({ db: tx, templateId: body.id });
+      return getTemplate(txc, { templateId: body.id });
     }
     throw new ServiceError("conflict", "Could not number the new template version (busy); try again");
   });

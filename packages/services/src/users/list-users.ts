@@ -1,10 +1,10 @@
-import type { Executor } from "@keel/db";
 import { schema } from "@keel/db";
 import type { UserRole } from "@keel/domain";
 import { asc, sql } from "drizzle-orm";
+import type { ServiceContext } from "#context.ts";
 
 /** People for pickers and filters (e.g. "TA" in the book of business). */
-export async function listUsers({ db, role }: { db: Executor; role?: UserRole }) {
+export async function listUsers({ db }: ServiceContext, { role }: { role?: UserRole }) {
   return db
     .select({
       id: schema.user.id,
