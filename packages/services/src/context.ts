@@ -3,8 +3,8 @@ import type { Actor } from "@keel/domain";
 
 /**
  * Who acts: a signed-in person (their roles decide, SPEC §1) or the system itself (sweeps, the
- * webhook deliverer, the demo seed's replay). The system never passes through authorization; it
- * is written to the audit log as no person (`actorId` null).
+ * webhook deliverer, the demo seed's replay). The system never passes through authorization and
+ * writes no audit entries (what it does is recorded where it belongs: firings, snapshots, leases).
  */
 export type ServiceActor = Actor & { system?: true };
 
@@ -28,9 +28,6 @@ export const systemContext = (db: Executor, now: Date, job: string): ServiceCont
   now,
   requestId: job,
 });
-
-/** The actor's id for the audit log: null for the system (no person did it). */
-export const auditActorId = (actor: ServiceActor): string | null => (actor.system ? null : actor.id);
 
 /**
  * Runs `fn` in one transaction (a savepoint when `ctx.db` already is one): everything a write
