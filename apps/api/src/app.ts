@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { ServiceError } from "@keel/services";
 import { bodyLimit } from "hono/body-limit";
 import type { AppDeps, AppEnv } from "./http/context.ts";
-import { ApiError } from "./http/errors.ts";
 import { errorJson, handleError, requestContext, requireSession } from "./http/middleware.ts";
 import { createRouter } from "./http/router.ts";
 import { accountRoutes } from "./routes/accounts.ts";
@@ -57,7 +57,7 @@ export function createApp(deps: AppDeps, options: { web?: WebOptions } = {}) {
     bodyLimit({
       maxSize,
       onError: () => {
-        throw new ApiError("payload_too_large", `Request bodies are limited to ${maxSize} bytes`);
+        throw new ServiceError("payload_too_large", `Request bodies are limited to ${maxSize} bytes`);
       },
     });
   const defaultLimit = limitTo(MAX_BODY_BYTES);
@@ -90,11 +90,11 @@ export function createApp(deps: AppDeps, options: { web?: WebOptions } = {}) {
   mountApiReference(app);
 
   app.all("/api/*", (c) =>
-    errorJson(c, new ApiError("not_found", `No API route ${c.req.method} ${c.req.path}`)),
+    errorJson(c, new ServiceError("not_found", `No API route ${c.req.method} ${c.req.path}`)),
   );
   if (options.web) mountWeb(app, options.web);
 
-  app.notFound((c) => errorJson(c, new ApiError("not_found", `Nothing at ${c.req.path}`)));
+  app.notFound((c) => errorJson(c, new ServiceError("not_found", `Nothing at ${c.req.path}`)));
   app.onError(handleError);
   return app;
 }
