@@ -9,6 +9,7 @@ export {
   DataTable,
   type DataTableColumn,
   type DataTableProps,
+  type RowLinkProps,
   type RowNoun,
   type SortDirection,
   type SortState,
