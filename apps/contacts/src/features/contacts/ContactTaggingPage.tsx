@@ -1,10 +1,12 @@
-import { ContactRolesEditor, roleSaveFailure } from "@keel/app-kit";
+import { ContactRolesEditor, roleSaveFailure, useTableUrlState, useUrlFlag } from "@keel/app-kit";
 import { type ContactListFilters, contactMutations, contactQueries, queryKeys } from "@keel/client";
 import { type ContactListItem, type ContactRole, contactRoleLabels } from "@keel/domain";
 import type { RemoteAppProps } from "@keel/federation";
 import { Button, DataTable, type DataTableColumn } from "@keel/ui";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type MouseEvent, useId, useState } from "react";
+import { useId, useState } from "react";
+import { Link } from "react-router";
+import { ContactsTabs } from "./ContactsTabs.tsx";
 
 export const taggingBacklogFilters = (mineOnly: boolean): ContactListFilters => ({
   missingRoles: true,
@@ -13,9 +15,10 @@ export const taggingBacklogFilters = (mineOnly: boolean): ContactListFilters => 
 });
 
 /** C-4 tagging backlog: contacts with no role yet, by account, tagged in place (C-1). */
-export function ContactTaggingPage({ accountHref, navigate }: RemoteAppProps) {
+export function ContactTaggingPage({ accountHref }: RemoteAppProps) {
   const queryClient = useQueryClient();
-  const [mineOnly, setMineOnly] = useState(false);
+  const [mineOnly, setMineOnly] = useUrlFlag("mine");
+  const table = useTableUrlState({ columnId: "account", direction: "asc" });
   const mineOnlyId = useId();
   const backlog = useQuery({
     ...contactQueries.list(taggingBacklogFilters(mineOnly)),
@@ -63,24 +66,12 @@ export function ContactTaggingPage({ accountHref, navigate }: RemoteAppProps) {
     );
   };
 
-  const openAccount = (event: MouseEvent<HTMLAnchorElement>, accountId: string) => {
-    if (!navigate || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
-      return;
-    }
-    event.preventDefault();
-    navigate(accountHref(accountId));
-  };
-
   const columns: DataTableColumn<ContactListItem>[] = [
     {
       id: "account",
       header: "Account",
       rowHeader: false,
-      cell: (contact) => (
-        <a href={accountHref(contact.accountId)} onClick={(event) => openAccount(event, contact.accountId)}>
-          {contact.accountName}
-        </a>
-      ),
+      cell: (contact) => <Link to={accountHref(contact.accountId)}>{contact.accountName}</Link>,
       sortValue: (contact) => contact.accountName,
       filterValue: (contact) => contact.accountName,
     },
@@ -143,6 +134,7 @@ export function ContactTaggingPage({ accountHref, navigate }: RemoteAppProps) {
           Buyer, Instance Admin and the rest.
         </p>
       </header>
+      <ContactsTabs from="index" />
 
       {backlog.data && backlog.data.total > backlog.data.items.length && (
         <p className="contacts-note">
@@ -161,7 +153,7 @@ export function ContactTaggingPage({ accountHref, navigate }: RemoteAppProps) {
         columns={columns}
         rows={backlog.data?.items ?? []}
         getRowId={(contact) => contact.id}
-        defaultSort={{ columnId: "account", direction: "asc" }}
+        {...table}
         filterPlaceholder="Filter by account, contact, title or email"
         loading={backlog.isPending}
         error={backlog.error}
