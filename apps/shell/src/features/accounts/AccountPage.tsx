@@ -127,7 +127,8 @@ export function AccountPage() {
         <TeamSection name="renewals" title="Renewal" id="renewal" accountId={account.id} />
         <TeamSection name="lighthouse" title="Lighthouse" id="lighthouse" accountId={account.id} />
         <TeamSection name="adoption" title="Adoption" id="adoption" accountId={account.id} />
-        <TeamSection name="contacts" title="Contact coverage" id="contacts" accountId={account.id} />
+        {/* "#contacts" is the contacts card below; this is its summary by the contacts team. */}
+        <TeamSection name="contacts" title="Contact coverage" id="contact-coverage" accountId={account.id} />
       </div>
       <ContactsCard accountId={account.id} canTag={permissions.includes("account.tagContacts")} />
       <div id="work" className="account-page__part">
