@@ -35,7 +35,7 @@ function nestedPages() {
   return [
     { app: "renewals", path: "by-window/next-90", heading: "Renewing in the next 90 days" },
     { app: "lighthouse", path: `accounts/${red.id}`, heading: red.name },
-    { app: "adoption", path: "stages/adopting", heading: "Adoption", caption: "Accounts in Adopting" },
+    { app: "adoption", path: "stages/adopting", heading: "Adoption", caption: "Accounts in 2. Adopting" },
     { app: "contacts", path: "missing-email", heading: "Contacts without an email" },
   ];
 }

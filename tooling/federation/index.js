@@ -22,4 +22,3 @@ export const shellDevPort = 5173;
 export const remoteAppExpose = "./App";
 
 export const accountSectionExpose = "./AccountSection";
-
