@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, signIn, snap, watchErrors } from "./browser.ts";
+import { launchBrowser, openFromNav, signIn, snap, watchErrors } from "./browser.ts";
 
 const baseURL = inject("baseURL");
 
@@ -41,7 +41,7 @@ describe("lifecycle, hand-off and playbooks (issue 4)", () => {
     const closeIn = (Date.parse(account.account.closeDate) - Date.now()) / 86_400_000;
     expect(closeIn).toBeLessThanOrEqual(31);
 
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My tasks" }).click();
+    await openFromNav(page, "My work", "My tasks");
     await page.getByRole("heading", { name: "My tasks", level: 1 }).waitFor();
     const row = page
       .locator(".keel-task", { hasText: handoff!.accountName })

@@ -14,6 +14,7 @@ export {
   DataTable,
   type DataTableColumn,
   type DataTableProps,
+  type RowLinkProps,
   type RowNoun,
   type SortDirection,
   type SortState,

@@ -1,5 +1,6 @@
 import { daysBetween } from "../dates.ts";
 import type { AccountState } from "../playbooks/state.ts";
+import { RENEWAL_HORIZON_DAYS } from "../renewals/horizon.ts";
 import { slaPolicy } from "../sla/policy.ts";
 
 /** SPEC §10 "What should I be doing?": the handbook's checklist items, each with its rule. */
@@ -59,7 +60,7 @@ export type RecommendOptions = {
 export const defaultRecommendOptions: RecommendOptions = {
   signingWindowDays: { before: 30, after: 45 },
   lowUtilization: 0.8,
-  renewalHorizonDays: 180,
+  renewalHorizonDays: RENEWAL_HORIZON_DAYS,
   versionsBehind: 2,
   contactCadenceDays: slaPolicy.contactCadenceDays,
   lowUsageScore: 0.2,

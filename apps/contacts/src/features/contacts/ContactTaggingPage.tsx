@@ -1,10 +1,12 @@
-import { useRoleTagging } from "@keel/app-kit";
+import { useRoleTagging, useTableUrlState, useUrlFlag } from "@keel/app-kit";
 import { type ContactListFilters, contactQueries } from "@keel/client";
 import { type ContactListItem, contactRoleLabels } from "@keel/domain";
 import type { RemoteAppProps } from "@keel/federation";
 import { Button, DataTable, type DataTableColumn } from "@keel/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { type MouseEvent, useId, useState } from "react";
+import { useId } from "react";
+import { Link } from "react-router";
+import { ContactsTabs } from "./ContactsTabs.tsx";
 
 export const taggingBacklogFilters = (mineOnly: boolean): ContactListFilters => ({
   missingRoles: true,
@@ -13,8 +15,9 @@ export const taggingBacklogFilters = (mineOnly: boolean): ContactListFilters => 
 });
 
 /** C-4 tagging backlog: contacts with no role yet, by account, tagged in place (C-1). */
-export function ContactTaggingPage({ accountHref, navigate }: RemoteAppProps) {
-  const [mineOnly, setMineOnly] = useState(false);
+export function ContactTaggingPage({ accountHref }: RemoteAppProps) {
+  const [mineOnly, setMineOnly] = useUrlFlag("mine");
+  const table = useTableUrlState({ columnId: "account", direction: "asc" });
   const mineOnlyId = useId();
   const backlog = useQuery({
     ...contactQueries.list(taggingBacklogFilters(mineOnly)),
@@ -29,24 +32,12 @@ export function ContactTaggingPage({ accountHref, navigate }: RemoteAppProps) {
   });
   const { notice } = tagging;
 
-  const openAccount = (event: MouseEvent<HTMLAnchorElement>, accountId: string) => {
-    if (!navigate || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
-      return;
-    }
-    event.preventDefault();
-    navigate(accountHref(accountId));
-  };
-
   const columns: DataTableColumn<ContactListItem>[] = [
     {
       id: "account",
       header: "Account",
       rowHeader: false,
-      cell: (contact) => (
-        <a href={accountHref(contact.accountId)} onClick={(event) => openAccount(event, contact.accountId)}>
-          {contact.accountName}
-        </a>
-      ),
+      cell: (contact) => <Link to={accountHref(contact.accountId)}>{contact.accountName}</Link>,
       sortValue: (contact) => contact.accountName,
       filterValue: (contact) => contact.accountName,
     },
@@ -100,6 +91,7 @@ export function ContactTaggingPage({ accountHref, navigate }: RemoteAppProps) {
           Buyer, Instance Admin and the rest.
         </p>
       </header>
+      <ContactsTabs from="index" />
 
       {backlog.data && backlog.data.total > backlog.data.items.length && (
         <p className="contacts-note">
@@ -118,7 +110,7 @@ export function ContactTaggingPage({ accountHref, navigate }: RemoteAppProps) {
         columns={columns}
         rows={backlog.data?.items ?? []}
         getRowId={(contact) => contact.id}
-        defaultSort={{ columnId: "account", direction: "asc" }}
+        {...table}
         filterPlaceholder="Filter by account, contact, title or email"
         loading={backlog.isPending}
         error={backlog.error}

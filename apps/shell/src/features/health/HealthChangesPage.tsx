@@ -1,3 +1,4 @@
+import { useSession } from "@keel/app-kit";
 import { type CategoryChangeFilters, healthQueries, usersQuery } from "@keel/client";
 import { type HealthCategory, healthCategories } from "@keel/domain";
 import {
@@ -16,7 +17,6 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { useDocumentTitle } from "../../app/use-document-title.ts";
-import { useSession } from "../session/session-context.ts";
 import "./health.css";
 
 const PAGE_SIZE = 25;

@@ -1,3 +1,4 @@
+import { useSession } from "@keel/app-kit";
 import { type MutationData, policyMutations, policyQueries } from "@keel/client";
 import {
   AsyncContent,
@@ -12,7 +13,6 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useDocumentTitle } from "../../app/use-document-title.ts";
-import { useSession } from "../session/session-context.ts";
 import { PolicyEditor } from "./PolicyEditor.tsx";
 import { describeError, draftOf, type ErrorReport, type PolicyView } from "./policy-draft.ts";
 import "./health.css";

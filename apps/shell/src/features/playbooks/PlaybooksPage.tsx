@@ -1,3 +1,4 @@
+import { useSession } from "@keel/app-kit";
 import {
   type DryRunFilters,
   isApiRequestError,
@@ -11,7 +12,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ChangeEvent, useState } from "react";
 import { Link } from "react-router";
 import { useDocumentTitle } from "../../app/use-document-title.ts";
-import { useSession } from "../session/session-context.ts";
 
 function describeTrigger(trigger: PlaybookTrigger): string {
   switch (trigger.kind) {

@@ -1,9 +1,9 @@
+import { todayIso } from "@keel/app-kit";
 import { isApiRequestError, taskMutations, taskQueries } from "@keel/client";
 import type { AccountTeam, TeamRole } from "@keel/domain";
 import { Button, Card, Select, TaskList, TextInput } from "@keel/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { todayIso } from "./MyTasksPage.tsx";
 import { useToggleTask } from "./use-toggle-task.ts";
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

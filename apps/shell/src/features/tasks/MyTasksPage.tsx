@@ -1,3 +1,4 @@
+import { todayIso } from "@keel/app-kit";
 import { type MyTaskFilters, taskQueries } from "@keel/client";
 import { Card, PageHeader, Select, type SelectOption, TaskList } from "@keel/ui";
 import { useQuery } from "@tanstack/react-query";
@@ -11,8 +12,6 @@ const statusOptions: SelectOption<Status>[] = [
   { value: "done", label: "Done" },
   { value: "all", label: "All" },
 ];
-
-export const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /** M-1 "My tasks": the TA's daily list, overdue first, each saying where it came from. */
 export function MyTasksPage() {

@@ -9,9 +9,9 @@ export interface Session {
 
 export const SessionContext = createContext<Session | null>(null);
 
-/** The signed-in user. Only inside <RequireSession>, which renders nothing else without one. */
+/** The signed-in user. Only inside <SessionFrame>, which renders nothing else without one. */
 export function useSession(): Session {
   const session = useContext(SessionContext);
-  if (!session) throw new Error("useSession() is used outside <RequireSession>");
+  if (!session) throw new Error("useSession() is used outside <SessionFrame>");
   return session;
 }
