@@ -21,7 +21,7 @@ export {
   planAutomation,
 } from "./automation/engine.ts";
 export * from "./automation/run-playbook-sweep.ts";
-export { addDays, notifyUsers } from "./automation/work.ts";
+export { notifyUsers } from "./automation/work.ts";
 export * from "./compliance/list-compliance-lists.ts";
 export * from "./contacts/list-account-contacts.ts";
 export * from "./contacts/list-contacts.ts";

@@ -3,13 +3,12 @@ import type { DbHandle } from "@keel/db";
 import { queryRows } from "@keel/db";
 import { accounts, accountTeam, contacts } from "@keel/db/schema";
 import { openTestDatabase } from "@keel/db/testing";
-import { handoffPlaybook, type LifecycleStage, type Playbook, type TeamRole } from "@keel/domain";
+import { addDays, handoffPlaybook, type LifecycleStage, type Playbook, type TeamRole } from "@keel/domain";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { insertTestPeople } from "#testing/people.ts";
 import { ensureBuiltinPlaybooks } from "./catalog.ts";
 import { evaluateAccounts, planAutomation } from "./engine.ts";
-import { addDays } from "./work.ts";
 
 let handle: DbHandle;
 beforeAll(async () => {

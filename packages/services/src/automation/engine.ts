@@ -3,6 +3,7 @@ import { queryRows, uuidList } from "@keel/db";
 import { accountFlags, playbookFirings, stageChanges } from "@keel/db/schema";
 import {
   type AccountState,
+  addDays,
   defaultLifecyclePolicy,
   defaultSegmentationPolicy,
   dryRun,
@@ -23,7 +24,6 @@ import { enqueueWebhook } from "#webhooks/outbox.ts";
 import { loadAccountStates } from "./account-state.ts";
 import { loadCurrentDocumentTemplate, loadCurrentPlaybooks, loadCurrentProjectTemplate } from "./catalog.ts";
 import {
-  addDays,
   insertDocumentFromTemplate,
   insertProjectFromTemplate,
   insertTask,

@@ -2,6 +2,7 @@ import type { Executor } from "@keel/db";
 import { queryRows } from "@keel/db";
 import { documents, documentVersions, notifications, projects, tasks } from "@keel/db/schema";
 import {
+  addDays,
   type DocumentTemplate,
   type ProjectTemplate,
   renderTemplate,
@@ -13,9 +14,6 @@ import { sql } from "drizzle-orm";
  * M-1, M-2 and the feed: how a task, project, document or notification comes to be, whether a
  * playbook fired it or a person asked for it. The engine and the API's services both call these.
  */
-
-export const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Where a piece of work came from (M-1 "source"), with the firing that made it (X-1). */
 export type WorkOrigin =

@@ -1,11 +1,8 @@
 import { queryRows } from "@keel/db";
-import { type AccountState, daysBetween } from "@keel/domain";
+import { type AccountState, addDays, daysBetween, slaPolicy } from "@keel/domain";
 import { sql } from "drizzle-orm";
 import { loadAccountStates } from "#automation/account-state.ts";
 import { type ServiceContext, todayOf } from "#context.ts";
-
-const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export type ComplianceItem = {
   accountId: string;
@@ -57,7 +54,7 @@ export async function listComplianceLists(
 
   const contactsNotTagged = customers.flatMap((s) => {
     if (!s.contractStart || s.contactsTaggedAt) return [];
-    const dueOn = addDays(s.contractStart, 7);
+    const dueOn = addDays(s.contractStart, slaPolicy.contactTaggingDays);
     return late(dueOn, today) > 0
       ? [item(s, dueOn, `signed ${s.contractStart}; contacts still without roles`)]
       : [];
@@ -65,7 +62,7 @@ export async function listComplianceLists(
   const notContacted = customers.flatMap((s) => {
     const since = s.lastActivityDate ?? s.contractStart;
     if (!since) return [];
-    const dueOn = addDays(since, 30);
+    const dueOn = addDays(since, slaPolicy.contactCadenceDays);
     return late(dueOn, today) > 0
       ? [
           item(
@@ -80,7 +77,9 @@ export async function listComplianceLists(
   });
   const traitsNotRefreshed = customers.flatMap((s) => {
     const refreshed = s.manualTraitsRefreshedAt;
-    const dueOn = refreshed ? addDays(refreshed, 31) : (s.contractStart ?? s.closeDate ?? today);
+    const dueOn = refreshed
+      ? addDays(refreshed, slaPolicy.traitRefreshDays)
+      : (s.contractStart ?? s.closeDate ?? today);
     return late(dueOn, today) > 0
       ? [
           item(
@@ -113,14 +112,14 @@ export async function listComplianceLists(
       {
         id: "contacts-not-tagged",
         ruleIds: ["C-3"],
-        title: "Contacts not tagged within 7 days of signature",
-        sla: "7 days after contract start",
+        title: `Contacts not tagged within ${slaPolicy.contactTaggingDays} days of signature`,
+        sla: `${slaPolicy.contactTaggingDays} days after contract start`,
         items: mostLate(contactsNotTagged),
       },
       {
         id: "not-contacted",
         ruleIds: ["M-6"],
-        title: "Customers not contacted in 30 days",
+        title: `Customers not contacted in ${slaPolicy.contactCadenceDays} days`,
         sla: "at least once a month",
         items: mostLate(notContacted),
       },
