@@ -71,6 +71,9 @@ describe("whole-book sweep (H-6, X-7)", () => {
 
   it("two sweeps started together: one runs, the other is told it is already running", async () => {
     const now = at(`${TEST_TODAY}T15:00:00Z`);
+    // Open pooled connections first: on PostgreSQL the second sweep would otherwise wait for a
+    // new connection while the first one, on the warm connection, finishes a test-sized book.
+    await Promise.all([1, 2, 3].map(() => t.db.execute(sql`select pg_sleep(0.05)`)));
     const results = await Promise.all([sweep({ cause: "a", now }), sweep({ cause: "b", now })]);
     expect(results.map((r) => r.status).sort()).toEqual(["already-running", "done"]);
   });
