@@ -122,7 +122,7 @@ if (!values["no-write"]) {
   const start = "<!-- playbooks:start -->";
   const end = "<!-- playbooks:end -->";
   const section = `${start}
-## Playbook sweep (issue 4)
+## Playbook sweep
 
 \`pnpm --filter @keel/bench bench:playbooks\`, ${new Date().toISOString().slice(0, 10)}: the daily sweep over a whole
 book (medians of ${runs} runs; the baseline is the one set-based read of every account's state

@@ -22,7 +22,7 @@ type Task = {
   origin: { kind: string; ruleId?: string | null; playbookId?: string | null };
 };
 
-describe("lifecycle, hand-off and playbooks (issue 4)", () => {
+describe("lifecycle, hand-off and playbooks (L-1…L-6, A-3, M-1, M-2)", () => {
   it("A-3: for an account 30 days before close, the CE sees the hand-off task and the Handoff Doc the playbook made, and edits the doc (M-1, M-2)", async () => {
     const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
     const page = await signIn(context, baseURL, "ce@keel.test");
