@@ -6,8 +6,9 @@ import { serve } from "@hono/node-server";
 import { createDb, ensureHealthPolicies, seedIfEmpty } from "@keel/db";
 import { type RemoteName, remoteNames, remotes, shellDevPort } from "@keel/federation";
 import pino from "pino";
-import { createApp } from "./app.ts";
+import { createApp, type SecurityOptions } from "./app.ts";
 import { createAuth } from "./auth/auth.ts";
+import { rateLimitsFromEnv } from "./http/rate-limits.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
 
 const production = process.env.NODE_ENV === "production";
@@ -33,16 +34,13 @@ if (process.env.KEEL_SEED !== "false") {
 const policiesAdded = await ensureHealthPolicies(handle.db);
 if (policiesAdded > 0) logger.info({ policiesAdded }, "added the built-in health policies");
 
-const auth = createAuth({
-  db: handle.db,
-  secret: authSecret(),
-  baseURL,
-  trustedOrigins: production
-    ? []
-    : [shellDevPort, ...remoteNames.map((name) => remotes[name].devPort)].map(
-        (port) => `http://localhost:${port}`,
-      ),
-});
+// Dev: the Vite servers of the shell and the team apps sign in and write through their proxies.
+const devOrigins = production
+  ? []
+  : [shellDevPort, ...remoteNames.map((name) => remotes[name].devPort)].map(
+      (port) => `http://localhost:${port}`,
+    );
+const auth = createAuth({ db: handle.db, secret: authSecret(), baseURL, trustedOrigins: devOrigins });
 
 /**
  * Where the shell finds each team app (the run-time manifest): same origin in production, the
@@ -67,7 +65,21 @@ if (production && !existsSync(join(web.shellDir, "index.html"))) {
   logger.warn("apps/shell/dist is missing: run `pnpm build` (pnpm start does) to serve the web app");
 }
 
-const app = createApp({ db: handle.db, auth, logger, now: () => new Date() }, { web });
+const security: SecurityOptions = {
+  allowedOrigins: [baseURL, ...devOrigins],
+  trustedProxies: (process.env.KEEL_TRUSTED_PROXIES ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean),
+  rateLimits: rateLimitsFromEnv(process.env),
+  // A team app served from another origin must be allowed to load under the CSP.
+  remoteOrigins: remoteNames
+    .map((name) => web.remoteEntries[name])
+    .filter((entry) => /^https?:\/\//.test(entry))
+    .map((entry) => new URL(entry).origin),
+  https: baseURL.startsWith("https://"),
+};
+const app = createApp({ db: handle.db, auth, logger, now: () => new Date() }, { web, security });
 const server = serve({ fetch: app.fetch, port }, (info) => {
   logger.info(`Keel is up on http://localhost:${info.port}  (API reference: /api/reference)`);
 });

@@ -47,6 +47,8 @@ export function requireApiKey(scope: ApiKeyScope): MiddlewareHandler<AppEnv> {
     if (!row.scopes.includes(scope)) {
       throw new ApiError("forbidden", `This API key lacks the scope ${scope}`, { required: scope });
     }
+    // Per-key limits (docs/security.md): one feed cannot starve the others.
+    await c.get("limits").ingest.admit(row.id);
     const at = now();
     if (!row.lastUsedAt || at.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await db.update(schema.apiKeys).set({ lastUsedAt: at }).where(eq(schema.apiKeys.id, row.id));

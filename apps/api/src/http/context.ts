@@ -2,6 +2,7 @@ import type { Database } from "@keel/db";
 import type { ApiKeyScope, SessionUser } from "@keel/domain";
 import type { Logger } from "pino";
 import type { Auth } from "../auth/auth.ts";
+import type { RateLimits } from "./rate-limits.ts";
 
 /** What every request can reach: injected once in createApp, never imported as a global. */
 export type AppDeps = {
@@ -23,5 +24,8 @@ export type AppEnv = {
     user: SessionUser;
     /** Set by requireApiKey on /api/v1/ingest/* (machine feeds, SPEC §12). */
     apiKey: ApiKeyPrincipal;
+    /** The caller's address as far as trusted proxies vouch for it (null without a socket). */
+    clientIp: string | null;
+    limits: RateLimits;
   };
 };

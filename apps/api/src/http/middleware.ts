@@ -43,6 +43,10 @@ export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 export function errorJson(c: Context<AppEnv>, error: ApiError) {
+  const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (error.code === "rate_limited" && typeof retryAfter === "number") {
+    c.header("Retry-After", String(retryAfter));
+  }
   const body: ErrorBody = {
     code: error.code,
     message: error.message,

@@ -1,7 +1,7 @@
 import { type DbHandle, seedDemoData } from "@keel/db";
 import { openTestDatabase, type TestDatabaseTemplate } from "@keel/db/testing";
 import pino from "pino";
-import { createApp } from "../app.ts";
+import { createApp, type SecurityOptions } from "../app.ts";
 import { createAuth } from "../auth/auth.ts";
 
 export const TEST_ORIGIN = "http://localhost:3000";
@@ -14,7 +14,10 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
  * The real app on a fresh seeded database (PGlite, or PostgreSQL with TEST_DATABASE_URL):
  * requests go through `app.request()`, sign-in through Better Auth.
  */
-export async function createTestApp(template: TestDatabaseTemplate) {
+export async function createTestApp(
+  template: TestDatabaseTemplate,
+  options: { security?: Partial<SecurityOptions> } = {},
+) {
   const handle: DbHandle = await openTestDatabase(template);
   await seedDemoData(handle.db, { today: TEST_TODAY, accounts: 120 });
   const auth = createAuth({
@@ -22,12 +25,15 @@ export async function createTestApp(template: TestDatabaseTemplate) {
     secret: "test-secret-test-secret-test-secret",
     baseURL: TEST_ORIGIN,
   });
-  const app = createApp({
-    db: handle.db,
-    auth,
-    logger: pino({ level: process.env.LOG_LEVEL ?? "silent" }),
-    now: () => new Date(`${TEST_TODAY}T12:00:00Z`),
-  });
+  const app = createApp(
+    {
+      db: handle.db,
+      auth,
+      logger: pino({ level: process.env.LOG_LEVEL ?? "silent" }),
+      now: () => new Date(`${TEST_TODAY}T12:00:00Z`),
+    },
+    { security: options.security },
+  );
   const cookies = new Map<string, string>();
 
   /** Signs in a demo user and returns their session cookie. */
