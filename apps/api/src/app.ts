@@ -96,7 +96,10 @@ export function createApp(
   const limitTo = (maxSize: number) =>
     bodyLimit({
       maxSize,
-      onError: () => {
+      onError: (c) => {
+        // Refused before its body was read: closing the connection after the answer lets the
+        // client's next request start clean on a new one instead of failing on this one.
+        c.header("Connection", "close");
         throw new ApiError("payload_too_large", `Request bodies are limited to ${maxSize} bytes`);
       },
     });

@@ -1,3 +1,4 @@
+import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { schema } from "@keel/db";
@@ -234,5 +235,48 @@ describe("text PostgreSQL cannot store is refused with 400, never a 500", () => 
     // The draft is incomplete (400 from its schema), but not for its text.
     expect(body.status).toBe(400);
     expect(body.json.message).not.toMatch(/NUL|surrogate|\(body\)/);
+  });
+});
+
+describe("HTTP details", () => {
+  it("after an early 413 the client's next request on its keep-alive agent succeeds", async () => {
+    const { port } = server.address() as AddressInfo;
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (path: string, body?: string) =>
+      new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+        const req = http.request(
+          {
+            host: "127.0.0.1",
+            port,
+            path,
+            method: body === undefined ? "GET" : "POST",
+            agent,
+            headers:
+              body === undefined ? {} : { "Content-Type": "application/json", "Content-Length": body.length },
+          },
+          (res) => {
+            res.resume();
+            res.on("end", () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+          },
+        );
+        req.on("error", reject);
+        req.end(body);
+      });
+    try {
+      const tooBig = await send("/api/v1/health/policies", "x".repeat(2 * 1024 * 1024));
+      expect(tooBig).toEqual({ status: 413, connection: "close" });
+      expect((await send("/api/health")).status).toBe(200);
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  it("a JSON route answers 415 to another content type", async () => {
+    const res = await t.call("ta@keel.test", "/api/v1/tasks", {
+      method: "POST",
+      body: "title=x",
+      headers: { "Content-Type": "text/plain" },
+    });
+    expect(res.status).toBe(415);
   });
 });
