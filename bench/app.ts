@@ -1,8 +1,8 @@
 import { type Database, schema } from "@keel/db";
+import { generateApiKey } from "@keel/services";
 // The real HTTP app (validation, auth, transaction, recompute), through app.request(); imported by
 // path so the bench needs no dependency on @keel/api.
 import { createApp } from "../apps/api/src/app.ts";
-import { generateApiKey } from "../apps/api/src/auth/api-key.ts";
 import { createAuth } from "../apps/api/src/auth/auth.ts";
 
 const ORIGIN = "http://localhost:3000";

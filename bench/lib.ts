@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { createDb, type Database, type DbHandle, seedDemoData } from "@keel/db";
+import { createDb, type Database, type DbHandle } from "@keel/db";
+import { seedDemoData } from "@keel/seed";
 
 export type Target = "pglite" | "postgres";
 

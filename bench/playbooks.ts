@@ -1,5 +1,5 @@
 /**
- * Issue 4: the daily playbook sweep over a whole book. Not part of `pnpm test` or CI.
+ * The daily playbook sweep (X-1) over a whole book. Not part of `pnpm test` or CI.
  *
  *   pnpm --filter @keel/bench bench:playbooks [--sizes 10000] [--targets pglite,postgres] [--no-write]
  *
@@ -12,8 +12,14 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { ensureBuiltinPlaybooks, loadAccountStates, planAutomation, seedDemoData } from "@keel/db";
-import { runPlaybookSweep } from "../apps/api/src/services/automation/sweep.ts";
+import { seedDemoData } from "@keel/seed";
+import {
+  ensureBuiltinPlaybooks,
+  loadAccountStates,
+  planAutomation,
+  runPlaybookSweep,
+  systemContext,
+} from "@keel/services";
 import { log, median, openBenchDb, round, rows, type Target, today } from "./lib.ts";
 
 const { values } = parseArgs({
@@ -70,12 +76,14 @@ for (const target of targets) {
         plan.push((await timed(() => planAutomation(handle.db, { today: today(), at })))[0]);
       }
       const [firstSweepSeconds, first] = await timed(() =>
-        runPlaybookSweep(handle.db, { now: () => new Date() }),
+        runPlaybookSweep(systemContext(handle.db, new Date(), "bench"), { clock: () => new Date() }),
       );
       const repeats: number[] = [];
       let repeatFired = 0;
       for (let i = 0; i < runs; i++) {
-        const [seconds, again] = await timed(() => runPlaybookSweep(handle.db, { now: () => new Date() }));
+        const [seconds, again] = await timed(() =>
+          runPlaybookSweep(systemContext(handle.db, new Date(), "bench"), { clock: () => new Date() }),
+        );
         repeats.push(seconds);
         if (again.status === "done") repeatFired += again.fired;
       }
@@ -114,7 +122,7 @@ if (!values["no-write"]) {
   const start = "<!-- playbooks:start -->";
   const end = "<!-- playbooks:end -->";
   const section = `${start}
-## Playbook sweep (issue 4)
+## Playbook sweep
 
 \`pnpm --filter @keel/bench bench:playbooks\`, ${new Date().toISOString().slice(0, 10)}: the daily sweep over a whole
 book (medians of ${runs} runs; the baseline is the one set-based read of every account's state

@@ -1,5 +1,6 @@
 /** Phase timings of one whole-book recompute on an existing database: tsx profile.ts <url> */
-import { createDb, loadHealthFacts, loadPolicyInForce, scoreFacts, writeHealthScores } from "@keel/db";
+import { createDb, loadHealthFacts, loadPolicyInForce } from "@keel/db";
+import { scoreFacts, writeHealthScores } from "@keel/services";
 
 const handle = await createDb({ databaseUrl: process.argv[2], migrate: false });
 const db = handle.db;

@@ -1,5 +1,5 @@
-import { type Database, loadHealthFacts, loadPolicyInForce, scoreFacts, writeHealthScores } from "@keel/db";
-import { recomputeAllHealth } from "../apps/api/src/services/health/sweep.ts";
+import { type Database, loadHealthFacts, loadPolicyInForce } from "@keel/db";
+import { recomputeAllHealth, scoreFacts, systemContext, writeHealthScores } from "@keel/services";
 import { log, round, rows } from "./lib.ts";
 
 export type RecomputeFigures = {
@@ -32,7 +32,10 @@ export async function benchRecompute(
   let result: unknown;
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
-    result = await recomputeAllHealth(db, { cause: "bench sweep", now: () => new Date() });
+    result = await recomputeAllHealth(systemContext(db, new Date(), "bench"), {
+      cause: "bench sweep",
+      clock: () => new Date(),
+    });
     sweepSeconds.push(round((performance.now() - started) / 1000, 2));
   }
   log("sweep", result, sweepSeconds);

@@ -1,5 +1,5 @@
 /**
- * Keel benchmarks (issue 3 part 8). Not part of `pnpm test` or CI.
+ * Keel benchmarks (ingestion, latency, whole-book recompute). Not part of `pnpm test` or CI.
  *
  *   pnpm --filter @keel/bench bench [--only ingest,latency,recompute] [--targets pglite,postgres]
  *     [--sizes 10000,100000] [--pglite-sizes 10000] [--iterations 200] [--usage-days 3]

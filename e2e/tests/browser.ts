@@ -58,3 +58,13 @@ export async function signIn(context: BrowserContext, baseURL: string, email: st
   await home.waitFor();
   return page;
 }
+
+/**
+ * Follows a link of the shell's main navigation: its links sit in groups (My work, Teams,
+ * Insights, Admin) that open as disclosures.
+ */
+export async function openFromNav(page: Page, group: string, link: string) {
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.getByRole("button", { name: new RegExp(`^${group}`) }).click();
+  await nav.getByRole("link", { name: link, exact: true }).click();
+}

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, signIn, snap, watchErrors } from "./browser.ts";
+import { launchBrowser, openFromNav, signIn, snap, watchErrors } from "./browser.ts";
 
 const baseURL = inject("baseURL");
 
@@ -72,7 +72,7 @@ describe("customer health (SPEC §4)", () => {
 
   it("lists category changes for a manager (H-5)", async () => {
     const { page, errors } = await signedIn("manager@keel.test");
-    await page.getByRole("link", { name: "Health changes", exact: true }).click();
+    await openFromNav(page, "Insights", "Health changes");
     await page.getByRole("heading", { name: "Health changes", level: 1 }).waitFor();
     const rows = page.locator("table tbody tr a");
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(0);
@@ -90,7 +90,7 @@ describe("customer health (SPEC §4)", () => {
 
   it("lets an admin draft a policy and preview it over the book (X-2)", async () => {
     const { page, errors } = await signedIn("admin@keel.test");
-    await page.getByRole("link", { name: "Health policy", exact: true }).click();
+    await openFromNav(page, "Admin", "Health policy");
     await page.getByRole("heading", { name: "Health policy", level: 1 }).waitFor();
     await page.getByRole("button", { name: /^New draft from v\d+/ }).click();
     const weight = page.getByLabel("Utilization weight");

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, signIn, snap, watchErrors } from "./browser.ts";
+import { launchBrowser, openFromNav, signIn, snap, watchErrors } from "./browser.ts";
 
 const baseURL = inject("baseURL");
 
@@ -22,7 +22,7 @@ type Task = {
   origin: { kind: string; ruleId?: string | null; playbookId?: string | null };
 };
 
-describe("lifecycle, hand-off and playbooks (issue 4)", () => {
+describe("lifecycle, hand-off and playbooks (L-1…L-6, A-3, M-1, M-2)", () => {
   it("A-3: for an account 30 days before close, the CE sees the hand-off task and the Handoff Doc the playbook made, and edits the doc (M-1, M-2)", async () => {
     const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
     const page = await signIn(context, baseURL, "ce@keel.test");
@@ -41,7 +41,7 @@ describe("lifecycle, hand-off and playbooks (issue 4)", () => {
     const closeIn = (Date.parse(account.account.closeDate) - Date.now()) / 86_400_000;
     expect(closeIn).toBeLessThanOrEqual(31);
 
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My tasks" }).click();
+    await openFromNav(page, "My work", "My tasks");
     await page.getByRole("heading", { name: "My tasks", level: 1 }).waitFor();
     const row = page
       .locator(".keel-task", { hasText: handoff!.accountName })

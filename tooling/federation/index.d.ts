@@ -26,21 +26,29 @@ export declare const remoteNames: readonly RemoteName[];
 export declare const shellContainerName: "keel_shell";
 export declare const shellDevPort: 5173;
 
-/** Every remote exposes exactly this module; its default export is the route component. */
+/** Every remote exposes this module; its default export is the route component. */
 export declare const remoteAppExpose: "./App";
+
+/** Every remote exposes this module too; its default export is its account-page section. */
+export declare const accountSectionExpose: "./AccountSection";
 
 /**
  * Props the shell passes to a remote's `./App` (and the remote's standalone main.tsx too).
- * A remote never creates a QueryClient or a router when mounted: it uses the shell's.
+ * A remote never creates a QueryClient or a router when mounted: it renders its own nested
+ * `<Routes>` inside the router above it (the shell's under `/<name>/*`, or main.tsx's with the
+ * basename `/apps/<name>`), so its links are React Router `<Link>`s, real `<a href>`s.
  */
 export interface RemoteAppProps {
   /** Where the remote is mounted, without a trailing slash: "/renewals" in the shell. */
   basePath: string;
-  /** The href of an account's page in the shell (`/accounts/:id`). */
-  accountHref: (accountId: string) => string;
   /**
-   * Client-side navigation of the host (React Router's navigate). Absent when the remote
-   * runs standalone: links then load the page.
+   * The href of an account's page in the shell (`/accounts/:id`). Standalone it is an absolute
+   * URL, which React Router's `<Link>` treats as a document navigation out of the app.
    */
-  navigate?: (to: string) => void;
+  accountHref: (accountId: string) => string;
+}
+
+/** Props the shell's account page passes to a remote's `./AccountSection`. */
+export interface AccountSectionProps {
+  accountId: string;
 }

@@ -4,7 +4,8 @@
 
 /**
  * The remotes: federation container names (never the host's), dev-server ports and the
- * label the shell shows. Each is served at /apps/<name>/ and exposes "./App".
+ * label the shell shows. Each is served at /apps/<name>/ and exposes "./App" (its pages, with
+ * their own nested routes) and "./AccountSection" (its card on the shell's account page).
  */
 export const remotes = {
   renewals: { containerName: "keel_renewals", devPort: 5174, label: "Renewals" },
@@ -19,3 +20,5 @@ export const shellContainerName = "keel_shell";
 export const shellDevPort = 5173;
 
 export const remoteAppExpose = "./App";
+
+export const accountSectionExpose = "./AccountSection";

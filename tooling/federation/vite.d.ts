@@ -7,6 +7,7 @@ export type SharedSingletonPackage =
   | "react"
   | "react-dom"
   | "@tanstack/react-query"
+  | "react-router"
   | "@keel/ui"
   | "@keel/domain";
 

@@ -4,11 +4,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { federation } from "@module-federation/vite";
 import react from "@vitejs/plugin-react";
-import { remoteAppExpose, remotes } from "./index.js";
+import { accountSectionExpose, remoteAppExpose, remotes } from "./index.js";
 
 /**
  * One copy of each per page, provided by the shell (ARCHITECTURE.md "Module federation"):
- * two Reacts break hooks, two react-query copies give "No QueryClient set", and @keel/ui /
+ * two Reacts break hooks, two react-query copies give "No QueryClient set", two react-router
+ * copies give "useRoutes() may be used only in the context of a <Router>" (a remote's nested
+ * routes must see the shell's router), and @keel/ui /
  * @keel/domain are shared so a remote does not download the shell's components and zod again.
  *
  * @keel/client is deliberately not shared. It is stateless apart from its base URL ("/api" for
@@ -22,6 +24,7 @@ export const sharedSingletonPackages = /** @type {const} */ ([
   "react",
   "react-dom",
   "@tanstack/react-query",
+  "react-router",
   "@keel/ui",
   "@keel/domain",
 ]);
@@ -75,7 +78,8 @@ export const devProxy = {
 };
 
 /**
- * The whole Vite config of a team app (remote): served at /apps/<name>/, exposing "./App",
+ * The whole Vite config of a team app (remote): served at /apps/<name>/, exposing "./App" and
+ * "./AccountSection",
  * with the shared singletons. Every remote is built the same way, so it is written once.
  * @param {{ name: keyof typeof remotes, appDir: string }} options
  * @returns {import("vite").UserConfig}
@@ -90,7 +94,10 @@ export function remoteViteConfig({ name, appDir }) {
       federation({
         name: containerName,
         filename: "remoteEntry.js",
-        exposes: { [remoteAppExpose]: "./src/App.tsx" },
+        exposes: {
+          [remoteAppExpose]: "./src/App.tsx",
+          [accountSectionExpose]: "./src/AccountSection.tsx",
+        },
         shared: sharedSingletons(appDir),
         dts: false,
       }),

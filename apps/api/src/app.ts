@@ -1,14 +1,14 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { ServiceError } from "@keel/services";
 import { bodyLimit } from "hono/body-limit";
 import { handleAuthRequest } from "./auth/auth-endpoint.ts";
 import { createClientIpResolver } from "./http/client-ip.ts";
 import type { AppDeps, AppEnv } from "./http/context.ts";
-import { ApiError } from "./http/errors.ts";
 import { refuseUnstorableText } from "./http/input-guard.ts";
 import { errorJson, handleError, requestContext, requireSession } from "./http/middleware.ts";
 import { createRateLimits, defaultRateLimits, type RateLimitConfig } from "./http/rate-limits.ts";
-import { createRouter } from "./http/router.ts";
 import { jsonWrites, noStore, sameOriginWrites, securityHeaders } from "./http/security.ts";
+import { createRouter } from "./http/router.ts";
 import { accountRoutes } from "./routes/accounts.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { contactRoutes } from "./routes/contacts.ts";
@@ -100,7 +100,7 @@ export function createApp(
         // Refused before its body was read: closing the connection after the answer lets the
         // client's next request start clean on a new one instead of failing on this one.
         c.header("Connection", "close");
-        throw new ApiError("payload_too_large", `Request bodies are limited to ${maxSize} bytes`);
+        throw new ServiceError("payload_too_large", `Request bodies are limited to ${maxSize} bytes`);
       },
     });
   const defaultLimit = limitTo(MAX_BODY_BYTES);
@@ -134,11 +134,11 @@ export function createApp(
   mountApiReference(app);
 
   app.all("/api/*", (c) =>
-    errorJson(c, new ApiError("not_found", `No API route ${c.req.method} ${c.req.path}`)),
+    errorJson(c, new ServiceError("not_found", `No API route ${c.req.method} ${c.req.path}`)),
   );
   if (options.web) mountWeb(app, options.web);
 
-  app.notFound((c) => errorJson(c, new ApiError("not_found", `Nothing at ${c.req.path}`)));
+  app.notFound((c) => errorJson(c, new ServiceError("not_found", `Nothing at ${c.req.path}`)));
   app.onError(handleError);
   return app;
 }

@@ -3,8 +3,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
-import { createDb, ensureHealthPolicies, seedIfEmpty } from "@keel/db";
+import { createDb } from "@keel/db";
 import { type RemoteName, remoteNames, remotes, shellDevPort } from "@keel/federation";
+import { seedIfEmpty } from "@keel/seed";
+import { ensureHealthPolicies, systemContext } from "@keel/services";
 import pino from "pino";
 import { createApp, type SecurityOptions } from "./app.ts";
 import { createAuth } from "./auth/auth.ts";
@@ -31,7 +33,7 @@ if (process.env.KEEL_SEED !== "false") {
   }
 }
 // H-1: the handbook's health policies exist even in a database that was never seeded.
-const policiesAdded = await ensureHealthPolicies(handle.db);
+const policiesAdded = await ensureHealthPolicies(systemContext(handle.db, new Date(), "startup"));
 if (policiesAdded > 0) logger.info({ policiesAdded }, "added the built-in health policies");
 
 // Dev: the Vite servers of the shell and the team apps sign in and write through their proxies.

@@ -67,6 +67,35 @@ export async function unwrap<R extends JsonResponse>(response: R): Promise<Succe
   );
 }
 
+/**
+ * The `If-Match` header of a write to an editable record (STYLE.md "API": writes name the
+ * version they edit and answer 412 when it is stale).
+ */
+export function ifMatch(version: number) {
+  return { "if-match": `"${version}"` } as const;
+}
+
+type FilterValue = string | number | boolean | undefined;
+
+/**
+ * List filters as the API's query string takes them: every value a string, undefined and empty
+ * values left out (so `{ q: "" }` and `{}` ask for the same list). `searchString` gives the same
+ * pairs as a `?…` string for links and the URL.
+ */
+export function toQuery<Filters extends { [Key in keyof Filters]?: FilterValue }>(filters: Filters) {
+  return Object.fromEntries(
+    Object.entries(filters as Record<string, FilterValue>)
+      .filter(([, value]) => value !== undefined && value !== "")
+      .map(([key, value]) => [key, String(value)]),
+  ) as Record<string, string>;
+}
+
+/** `toQuery` as a search string: `"?a=1&b=x"`, or `""` when no filter is set. */
+export function searchString<Filters extends { [Key in keyof Filters]?: FilterValue }>(filters: Filters) {
+  const search = new URLSearchParams(toQuery(filters)).toString();
+  return search ? `?${search}` : "";
+}
+
 /** Sign-in and sign-out go through Better Auth's endpoints, not the typed /v1 routes. */
 export const authApi = {
   async signIn(email: string, password: string) {

@@ -3,6 +3,8 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import postgres from "postgres";
+// The ProvidedContext augmentation below needs vitest in the program (db itself has no tests).
+import type {} from "vitest";
 import { createDb, type DbHandle } from "./client.ts";
 
 /**

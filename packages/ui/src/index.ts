@@ -1,4 +1,9 @@
 export {
+  AsyncContent,
+  type AsyncContentProps,
+  type AsyncStatus,
+} from "./components/AsyncContent/AsyncContent.tsx";
+export {
   Button,
   type ButtonProps,
   type ButtonSize,
@@ -9,6 +14,7 @@ export {
   DataTable,
   type DataTableColumn,
   type DataTableProps,
+  type RowLinkProps,
   type RowNoun,
   type SortDirection,
   type SortState,
@@ -39,6 +45,11 @@ export {
   unreadBadgeText,
 } from "./components/NotificationBell/NotificationBell.tsx";
 export { relativeTime } from "./components/NotificationBell/relativeTime.ts";
+export {
+  type BreadcrumbItem,
+  PageHeader,
+  type PageHeaderProps,
+} from "./components/PageHeader/PageHeader.tsx";
 export { ProgressBar, type ProgressBarProps } from "./components/ProgressBar/ProgressBar.tsx";
 export {
   type RecommendationGroup,

@@ -137,6 +137,8 @@ const checks: Record<string, (story: StoryCheck) => void> = {
     }
     const image = screen.getByRole("img");
     expect(image.getAttribute("aria-label")).toMatch(/over \d+ points?/);
+    // Bands only where a policy gave them (H-3): the chart has none of its own.
+    expect(document.querySelectorAll(".keel-trend__band")).toHaveLength(args.bands ? 3 : 0);
     // Every point is in the hidden table; every scored point is drawn; every marker is labelled.
     const table = screen.getByRole("table");
     expect(within(table).getAllByRole("row")).toHaveLength(points.length + 1);
@@ -174,6 +176,21 @@ const checks: Record<string, (story: StoryCheck) => void> = {
     if (args.footer) expect(screen.getByText(String(args.footer))).toBeTruthy();
   },
 
+  "Layout/PageHeader": ({ args }) => {
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe(textArg(args, "title"));
+    const description = textArg(args, "description");
+    if (description) expect(screen.getByText(description)).toBeTruthy();
+    const crumbs = (args.breadcrumb as Array<{ label: string; href?: string }> | undefined) ?? [];
+    const nav = screen.queryByRole("navigation", { name: "Breadcrumb" });
+    if (crumbs.length === 0) {
+      expect(nav).toBeNull();
+    } else {
+      const links = within(nav as HTMLElement).queryAllByRole("link");
+      expect(links.map((link) => link.textContent)).toEqual(crumbs.filter((c) => c.href).map((c) => c.label));
+    }
+    if (!args.actions) expect(screen.queryAllByRole("button")).toHaveLength(0);
+  },
+
   "Layout/Tabs": ({ args }) => {
     const tablist = screen.getByRole("tablist", { name: textArg(args, "label") });
     const selected = within(tablist)
@@ -191,6 +208,24 @@ const checks: Record<string, (story: StoryCheck) => void> = {
     const bars = skeleton?.querySelectorAll(".keel-skeleton__bar") ?? [];
     expect(bars).toHaveLength(args.variant === "block" ? 1 : Number(args.lines ?? 3));
     expect(screen.getByRole("status").textContent).toBe(textArg(args, "label") ?? "Loading…");
+  },
+
+  "Feedback/AsyncContent": ({ args }) => {
+    const query = args.query as { data?: string[]; error?: Error; isPending: boolean; isFetching?: boolean };
+    if (query.data && query.data.length > 0) {
+      expect(screen.getAllByRole("listitem").map((item) => item.textContent)).toEqual(query.data);
+    } else if (query.data) {
+      expect(screen.getByText(String(args.emptyTitle))).toBeTruthy();
+    } else if (query.error) {
+      const alert = screen.getByRole("alert");
+      expect(alert.textContent).toContain(String(args.errorTitle));
+      expect(alert.textContent).toContain(query.error.message);
+      const retry = within(alert).getByRole("button", { name: "Retry" });
+      expect(retry.getAttribute("aria-busy")).toBe(query.isFetching ? "true" : null);
+    } else {
+      expect(screen.getByRole("status").textContent).toMatch(/^Loading/);
+      expect(screen.queryByRole("listitem")).toBeNull();
+    }
   },
 
   "Feedback/ErrorState": ({ args }) => {

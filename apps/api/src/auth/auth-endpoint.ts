@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../http/context.ts";
-import { ApiError, type ErrorCode } from "../http/errors.ts";
+import { ServiceError } from "@keel/services";
+import type { ErrorCode } from "../http/errors.ts";
 import { errorJson } from "../http/middleware.ts";
 
 /** The header Better Auth reads the client address from: set here, never taken from the caller. */
@@ -71,5 +72,5 @@ async function inOurShape(c: Context<AppEnv>, res: Response): Promise<Response> 
   if (retryAfter) c.header("Retry-After", retryAfter);
   for (const cookie of res.headers.getSetCookie()) c.header("Set-Cookie", cookie, { append: true });
   const code = codeOfStatus[res.status] ?? (res.status >= 500 ? "internal" : "bad_request");
-  return errorJson(c, new ApiError(code, message, authCode ? { authCode } : undefined));
+  return errorJson(c, new ServiceError(code, message, authCode ? { authCode } : undefined));
 }

@@ -1,5 +1,7 @@
 import type { Database } from "@keel/db";
-import type { ApiKeyScope, SessionUser } from "@keel/domain";
+import type { SessionUser } from "@keel/domain";
+import { type ApiKeyPrincipal, type ServiceContext, systemActor } from "@keel/services";
+import type { Context } from "hono";
 import type { Logger } from "pino";
 import type { Auth } from "../auth/auth.ts";
 import type { RateLimits } from "./rate-limits.ts";
@@ -12,9 +14,6 @@ export type AppDeps = {
   /** The clock; tests pin it so date rules are checked on known days. */
   now: () => Date;
 };
-
-/** Who is calling an ingestion route: an API key, not a person. */
-export type ApiKeyPrincipal = { id: string; name: string; scopes: ApiKeyScope[] };
 
 export type AppEnv = {
   Variables: {
@@ -29,3 +28,17 @@ export type AppEnv = {
     limits: RateLimits;
   };
 };
+
+/**
+ * What a route hands a service: the request's database, signed-in person, clock reading and id.
+ * Ingestion routes have no person: an API key acts there, as the system (`systemActor`).
+ */
+export function serviceContext(c: Context<AppEnv>): ServiceContext {
+  const deps = c.get("deps");
+  return {
+    db: deps.db,
+    actor: c.get("user") ?? systemActor,
+    now: deps.now(),
+    requestId: c.get("requestId"),
+  };
+}

@@ -1,23 +1,10 @@
 import { z } from "@hono/zod-openapi";
+import { type ServiceError, type ServiceErrorCode, serviceErrorCodes } from "@keel/services";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
-/** Every error the API answers has this one JSON shape (STYLE.md "API"). */
-export const errorCodeSchema = z.enum([
-  "bad_request",
-  "validation_failed",
-  "unauthenticated",
-  "forbidden",
-  "not_found",
-  "conflict",
-  "precondition_failed",
-  "precondition_required",
-  "payload_too_large",
-  "unsupported_media_type",
-  "unprocessable",
-  "rate_limited",
-  "internal",
-]);
-export type ErrorCode = z.infer<typeof errorCodeSchema>;
+/** Every error the API answers has this one JSON shape (STYLE.md "API"); the codes are the services'. */
+export const errorCodeSchema = z.enum(serviceErrorCodes);
+export type ErrorCode = ServiceErrorCode;
 
 export const errorBodySchema = z
   .object({
@@ -45,18 +32,8 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   internal: 500,
 };
 
-/** The one error type services and routes throw; `app.onError` maps it to JSON. */
-export class ApiError extends Error {
-  readonly status: ContentfulStatusCode;
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.status = statusOf[code];
-  }
-}
+/** The status a service's refusal answers with: the only thing HTTP adds to a `ServiceError`. */
+export const statusOfError = (error: ServiceError): ContentfulStatusCode => statusOf[error.code];
 
 /** zod issues as `{ path, message }`, the path dotted so a person can find the field. */
 export function describeIssues(error: z.ZodError): {

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./context.ts";
-import { ApiError } from "./errors.ts";
+import { ServiceError } from "@keel/services";
 
 /**
  * PostgreSQL stores no NUL character in text, and no unpaired UTF-16 surrogate in jsonb: either
@@ -19,7 +19,7 @@ export const refuseUnstorableText: MiddlewareHandler<AppEnv> = async (c, next) =
   try {
     path = decodeURIComponent(url.pathname);
   } catch {
-    throw new ApiError("bad_request", "The address has a malformed %-escape");
+    throw new ServiceError("bad_request", "The address has a malformed %-escape");
   }
   check("(path)", path);
   for (const [name, value] of url.searchParams) check(`query.${name}`, value);
@@ -35,7 +35,7 @@ export const refuseUnstorableText: MiddlewareHandler<AppEnv> = async (c, next) =
   }
 
   if (problems.length > 0) {
-    throw new ApiError(
+    throw new ServiceError(
       "validation_failed",
       `Invalid input: ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`,
       problems,

@@ -1,8 +1,9 @@
 import { sessionUserSchema, type UserRole } from "@keel/domain";
+import { ServiceError } from "@keel/services";
 import type { Context, MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppDeps, AppEnv } from "./context.ts";
-import { ApiError, type ErrorBody } from "./errors.ts";
+import { type ErrorBody, statusOfError } from "./errors.ts";
 
 /** Gives every request an id (honouring an incoming X-Request-Id) and logs it when done. */
 export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
@@ -31,7 +32,7 @@ export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
 export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { auth } = c.get("deps");
   const session = await auth.api.getSession({ headers: c.req.raw.headers });
-  if (!session) throw new ApiError("unauthenticated", "Sign in to use the API");
+  if (!session) throw new ServiceError("unauthenticated", "Sign in to use the API");
   const user = sessionUserSchema.parse({
     id: session.user.id,
     name: session.user.name,
@@ -42,7 +43,7 @@ export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-export function errorJson(c: Context<AppEnv>, error: ApiError) {
+export function errorJson(c: Context<AppEnv>, error: ServiceError) {
   const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
   if (error.code === "rate_limited" && typeof retryAfter === "number") {
     c.header("Retry-After", String(retryAfter));
@@ -53,12 +54,12 @@ export function errorJson(c: Context<AppEnv>, error: ApiError) {
     ...(error.details !== undefined && { details: error.details }),
     requestId: c.get("requestId") ?? "unknown",
   };
-  return c.json(body, error.status);
+  return c.json(body, statusOfError(error));
 }
 
 /** Maps anything thrown to the one error shape; hides internals of unexpected failures. */
 export function handleError(error: Error, c: Context<AppEnv>) {
-  if (error instanceof ApiError) return errorJson(c, error);
+  if (error instanceof ServiceError) return errorJson(c, error);
   if (error instanceof HTTPException) {
     const status = error.status;
     const code =
@@ -70,11 +71,11 @@ export function handleError(error: Error, c: Context<AppEnv>) {
             ? "not_found"
             : "bad_request";
     // Hono raises "Malformed JSON in request body" and content-type problems here, before validation.
-    return errorJson(c, new ApiError(code, error.message || "Bad request"));
+    return errorJson(c, new ServiceError(code, error.message || "Bad request"));
   }
   c.get("deps")?.logger.error({ err: error, requestId: c.get("requestId") }, "unhandled error");
   return errorJson(
     c,
-    new ApiError("internal", "Something went wrong on our side; the request id helps us find it"),
+    new ServiceError("internal", "Something went wrong on our side; the request id helps us find it"),
   );
 }

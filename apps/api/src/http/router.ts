@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { ServiceError } from "@keel/services";
 import type { AppEnv } from "./context.ts";
-import { ApiError, describeIssues } from "./errors.ts";
+import { describeIssues } from "./errors.ts";
 
 /** A router whose validation failures answer 400 with the field paths, like every other error. */
 export function createRouter() {
@@ -8,26 +9,25 @@ export function createRouter() {
     defaultHook: (result) => {
       if (!result.success) {
         const { message, details } = describeIssues(result.error);
-        throw new ApiError("validation_failed", message, details);
+        throw new ServiceError("validation_failed", message, details);
       }
     },
   });
 }
 
-export function todayOf(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}
+/** One definition of "today" (UTC) for routes and services alike. */
+export { todayOf } from "@keel/services";
 
 /** `If-Match: "3"` (or 3, or W/"3") → 3. Missing → 428, unreadable → 400. */
 export function parseIfMatch(header: string | undefined): number {
   if (header === undefined) {
-    throw new ApiError(
+    throw new ServiceError(
       "precondition_required",
       "Send If-Match with the version you edited (from the ETag header)",
     );
   }
   const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
-  if (!match) throw new ApiError("bad_request", `If-Match must be a version like "3", got ${header}`);
+  if (!match) throw new ServiceError("bad_request", `If-Match must be a version like "3", got ${header}`);
   return Number(match[1]);
 }
 

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./context.ts";
-import { ApiError } from "./errors.ts";
+import { ServiceError } from "@keel/services";
 
 const isWrite = (method: string) => !/^(GET|HEAD|OPTIONS)$/.test(method);
 
@@ -22,7 +22,7 @@ export function sameOriginWrites(allowedOrigins: readonly string[]): MiddlewareH
       const fromUs = origin !== undefined && (allowed.has(origin) || origin === ownOrigin);
       // "same-site" includes another port of the same host: not ours.
       if (origin !== undefined ? !fromUs : site !== undefined && site !== "same-origin" && site !== "none") {
-        throw new ApiError("forbidden", "Cross-origin writes are not accepted; use the product's own pages");
+        throw new ServiceError("forbidden", "Cross-origin writes are not accepted; use the product's own pages");
       }
     }
     await next();
@@ -42,7 +42,7 @@ export function jsonWrites(extraTypes: readonly string[] = []): MiddlewareHandle
       const length = c.req.header("content-length");
       const hasBody = type !== undefined || (length !== undefined && length !== "0");
       if (hasBody && (type === undefined || !accepted.includes(type))) {
-        throw new ApiError(
+        throw new ServiceError(
           "unsupported_media_type",
           `Send the request body as ${accepted.join(" or ")}${type ? `, not ${type}` : ""}`,
         );

@@ -1,14 +1,16 @@
-import { type Database, schema } from "@keel/db";
-import { lt } from "drizzle-orm";
+import type { Database } from "@keel/db";
+import {
+  deliverDueWebhooks,
+  HEALTH_SWEEP_JOB,
+  leaseState,
+  PLAYBOOK_SWEEP_JOB,
+  purgeIdempotencyRecords,
+  recomputeAllHealth,
+  runPlaybookSweep,
+  systemContext,
+  todayOf,
+} from "@keel/services";
 import type { Logger } from "pino";
-import { todayOf } from "../http/router.ts";
-import { PLAYBOOK_SWEEP_JOB, runPlaybookSweep } from "../services/automation/sweep.ts";
-import { HEALTH_SWEEP_JOB, recomputeAllHealth } from "../services/health/sweep.ts";
-import { leaseState } from "./lease.ts";
-import { deliverDueWebhooks } from "./webhooks.ts";
-
-/** Idempotency-Key answers are kept this long (a feed retries within hours, not weeks). */
-const IDEMPOTENCY_RETENTION_MS = 7 * 86_400_000;
 
 /**
  * The in-process schedule (ADRs 0005–0007): every instance ticks; a tick runs the whole-book
@@ -50,25 +52,19 @@ export function startScheduler({
       const today = todayOf(now());
       const due = !state?.lastCompletedAt || state.lastCompletedAt.slice(0, 10) < today;
       if (!due && !state?.requestedAt) return;
-      const result = await recomputeAllHealth(db, {
+      const result = await recomputeAllHealth(systemContext(db, now(), HEALTH_SWEEP_JOB), {
         cause: due ? "daily sweep" : (state?.requestedCause ?? "requested sweep"),
-        now,
+        clock: now,
       });
       if (result.status === "done") {
         logger.info({ job: HEALTH_SWEEP_JOB, ...result }, "health sweep done");
-        if (due) {
-          await db
-            .delete(schema.idempotencyRecords)
-            .where(
-              lt(schema.idempotencyRecords.createdAt, new Date(now().getTime() - IDEMPOTENCY_RETENTION_MS)),
-            );
-        }
+        if (due) await purgeIdempotencyRecords(systemContext(db, now(), "idempotency-purge"));
       }
     } catch (error) {
       logger.error({ err: error, job: HEALTH_SWEEP_JOB }, "health sweep failed");
     }
   };
-  // Issue 4: after today's health sweep, once a day, the playbooks' date triggers and stages.
+  // After today's health sweep, once a day, the playbooks' date triggers and stages (X-1, L-1…L-6).
   const playbookTick = async () => {
     try {
       const today = todayOf(now());
@@ -76,7 +72,7 @@ export function startScheduler({
       if (!health?.lastCompletedAt || health.lastCompletedAt.slice(0, 10) < today) return;
       const state = await leaseState(db, PLAYBOOK_SWEEP_JOB);
       if (state?.lastCompletedAt && state.lastCompletedAt.slice(0, 10) >= today) return;
-      const result = await runPlaybookSweep(db, { now });
+      const result = await runPlaybookSweep(systemContext(db, now(), PLAYBOOK_SWEEP_JOB), { clock: now });
       if (result.status === "done")
         logger.info({ job: PLAYBOOK_SWEEP_JOB, ...result }, "playbook sweep done");
     } catch (error) {
@@ -89,7 +85,7 @@ export function startScheduler({
     if (delivering) return;
     delivering = true;
     try {
-      const result = await deliverDueWebhooks({ db, now });
+      const result = await deliverDueWebhooks(systemContext(db, now(), "webhooks"), { clock: now });
       if (result.claimed > 0) logger.info({ job: "webhooks", ...result }, "webhook deliveries sent");
     } catch (error) {
       logger.error({ err: error, job: "webhooks" }, "webhook delivery failed");

@@ -10,12 +10,10 @@ import {
   lifecycleStageSchema,
   segmentSchema,
 } from "@keel/domain";
-import { authorizeAccount } from "../auth/authorize.ts";
+import { authorizeAccount, getAccount, listAccountContacts, listAccounts } from "@keel/services";
+import { serviceContext } from "../http/context.ts";
 import { errorResponses } from "../http/errors.ts";
 import { createRouter, todayOf } from "../http/router.ts";
-import { getAccount } from "../services/accounts/get-account.ts";
-import { listAccounts } from "../services/accounts/list-accounts.ts";
-import { listAccountContacts } from "../services/contacts/list-contacts.ts";
 
 const accountIdParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
 
@@ -108,7 +106,7 @@ const contactsRoute = createRoute({
 export const accountRoutes = createRouter()
   .openapi(listRoute, async (c) => {
     const query = c.req.valid("query");
-    const { db, now } = c.get("deps");
+    const { now } = c.get("deps");
     const user = c.get("user");
     const today = todayOf(now());
     const taUserId = query.ta === "mine" ? user.id : query.ta === "none" ? null : query.ta;
@@ -119,37 +117,32 @@ export const accountRoutes = createRouter()
       const limit = new Date(Date.parse(`${today}T00:00:00Z`) + query.renewalWithinDays * 86_400_000);
       renewalTo = renewalTo ?? todayOf(limit);
     }
-    const page = await listAccounts({
-      db,
-      input: {
-        taUserId,
-        segment: query.segment,
-        stage: query.stage,
-        renewalFrom,
-        renewalTo,
-        search: query.q,
-        health: query.health,
-        sort: query.sort,
-        order: query.order,
-        page: query.page,
-        pageSize: query.pageSize,
-        today,
-      },
+    const page = await listAccounts(serviceContext(c), {
+      taUserId,
+      segment: query.segment,
+      stage: query.stage,
+      renewalFrom,
+      renewalTo,
+      search: query.q,
+      health: query.health,
+      sort: query.sort,
+      order: query.order,
+      page: query.page,
+      pageSize: query.pageSize,
+      today,
     });
     return c.json(page, 200);
   })
   .openapi(getRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const { db } = c.get("deps");
     const user = c.get("user");
-    const assignments = await authorizeAccount(db, user, "account.read", id);
-    const account = await getAccount({ db, accountId: id });
+    const assignments = await authorizeAccount(c.get("deps").db, user, "account.read", id);
+    const account = await getAccount(serviceContext(c), { accountId: id });
     c.header("ETag", `"${account.version}"`);
     return c.json({ account, permissions: allowedAccountActions(user, assignments) }, 200);
   })
   .openapi(contactsRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const { db } = c.get("deps");
-    await authorizeAccount(db, c.get("user"), "account.read", id);
-    return c.json({ items: await listAccountContacts({ db, accountId: id }) }, 200);
+    await authorizeAccount(c.get("deps").db, c.get("user"), "account.read", id);
+    return c.json({ items: await listAccountContacts(serviceContext(c), { accountId: id }) }, 200);
   });

@@ -1,8 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { apiKeyScopeSchema } from "@keel/domain";
+import { createApiKey, listApiKeys, revokeApiKey } from "@keel/services";
+import { serviceContext } from "../http/context.ts";
 import { errorResponses } from "../http/errors.ts";
 import { createRouter } from "../http/router.ts";
-import { createApiKey, listApiKeys, revokeApiKey } from "../services/api-keys/api-keys.ts";
 
 export const apiKeySchema = z
   .object({
@@ -85,21 +86,13 @@ const revokeRoute = createRoute({
 
 export const apiKeyRoutes = createRouter()
   .openapi(createRouteDef, async (c) => {
-    const { db, now } = c.get("deps");
-    const created = await createApiKey(
-      { db, actor: c.get("user"), now: now(), requestId: c.get("requestId") },
-      c.req.valid("json"),
-    );
+    const created = await createApiKey(serviceContext(c), c.req.valid("json"));
     return c.json(created, 201);
   })
   .openapi(listRoute, async (c) => {
-    return c.json({ items: await listApiKeys({ db: c.get("deps").db, actor: c.get("user") }) }, 200);
+    return c.json({ items: await listApiKeys(serviceContext(c)) }, 200);
   })
   .openapi(revokeRoute, async (c) => {
-    const { db, now } = c.get("deps");
-    const revoked = await revokeApiKey(
-      { db, actor: c.get("user"), now: now(), requestId: c.get("requestId") },
-      c.req.valid("param").id,
-    );
+    const revoked = await revokeApiKey(serviceContext(c), { id: c.req.valid("param").id });
     return c.json(revoked, 200);
   });

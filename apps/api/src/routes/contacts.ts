@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { contactListItemSchema, contactRoleSchema, contactSchema } from "@keel/domain";
+import { listContacts, updateContact } from "@keel/services";
+import { serviceContext } from "../http/context.ts";
 import { errorBodySchema, errorResponses } from "../http/errors.ts";
 import { createRouter, etag, parseIfMatch } from "../http/router.ts";
-import { listContacts } from "../services/contacts/list-contacts.ts";
-import { updateContact } from "../services/contacts/update-contact.ts";
 
 const listQuery = z.object({
   missingRoles: z
@@ -74,18 +74,14 @@ const patchRoute = createRoute({
 export const contactRoutes = createRouter()
   .openapi(listRoute, async (c) => {
     const query = c.req.valid("query");
-    const { db } = c.get("deps");
     const taUserId = query.ta === "mine" ? c.get("user").id : query.ta;
-    const page = await listContacts({
-      db,
-      input: {
-        missingRoles: query.missingRoles,
-        taUserId,
-        accountId: query.accountId,
-        search: query.q,
-        page: query.page,
-        pageSize: query.pageSize,
-      },
+    const page = await listContacts(serviceContext(c), {
+      missingRoles: query.missingRoles,
+      taUserId,
+      accountId: query.accountId,
+      search: query.q,
+      page: query.page,
+      pageSize: query.pageSize,
     });
     return c.json(page, 200);
   })
@@ -93,12 +89,7 @@ export const contactRoutes = createRouter()
     const { id } = c.req.valid("param");
     const expectedVersion = parseIfMatch(c.req.valid("header")["if-match"]);
     const patch = c.req.valid("json");
-    const contact = await updateContact({
-      db: c.get("deps").db,
-      actor: c.get("user"),
-      input: { contactId: id, expectedVersion, ...patch },
-      requestId: c.get("requestId"),
-    });
+    const contact = await updateContact(serviceContext(c), { contactId: id, expectedVersion, ...patch });
     c.header("ETag", etag(contact.version));
     return c.json(contact, 200);
   });

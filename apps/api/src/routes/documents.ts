@@ -1,15 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { authorizeAccount } from "../auth/authorize.ts";
-import { errorBodySchema, errorResponses } from "../http/errors.ts";
-import { createRouter, etag, parseIfMatch, versionPathParam } from "../http/router.ts";
-import { createAccountDocument } from "../services/documents/create-document.ts";
 import {
+  authorizeAccount,
+  authorizeDocument,
+  createDocument,
   getDocument,
-  getDocumentSummary,
   getDocumentVersion,
   listAccountDocuments,
-} from "../services/documents/document-view.ts";
-import { saveDocument } from "../services/documents/save-document.ts";
+  saveDocument,
+} from "@keel/services";
+import { serviceContext } from "../http/context.ts";
+import { errorBodySchema, errorResponses } from "../http/errors.ts";
+import { createRouter, etag, parseIfMatch, versionPathParam } from "../http/router.ts";
 import { personRefSchema, workOriginSchema } from "./tasks.ts";
 
 const sectionSchema = z.object({
@@ -166,49 +167,37 @@ const saveRoute = createRoute({
 export const documentRoutes = createRouter()
   .openapi(listRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const { db } = c.get("deps");
-    await authorizeAccount(db, c.get("user"), "account.read", id);
-    return c.json(await listAccountDocuments({ db, accountId: id }), 200);
+    await authorizeAccount(c.get("deps").db, c.get("user"), "account.read", id);
+    return c.json(await listAccountDocuments(serviceContext(c), { accountId: id }), 200);
   })
   .openapi(createDocumentRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const { db, now } = c.get("deps");
-    const doc = await createAccountDocument({
-      db,
-      actor: c.get("user"),
-      input: { accountId: id, templateId: c.req.valid("json").templateId },
-      now: now(),
-      requestId: c.get("requestId"),
+    const doc = await createDocument(serviceContext(c), {
+      accountId: id,
+      templateId: c.req.valid("json").templateId,
     });
     c.header("ETag", etag(doc.version));
     return c.json(doc, 201);
   })
   .openapi(getRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const { db } = c.get("deps");
-    const summary = await getDocumentSummary(db, id);
-    await authorizeAccount(db, c.get("user"), "account.read", summary.accountId);
-    const doc = await getDocument({ db, documentId: id });
+    await authorizeDocument(c.get("deps").db, c.get("user"), "account.read", id);
+    const doc = await getDocument(serviceContext(c), { documentId: id });
     c.header("ETag", etag(doc.version));
     return c.json(doc, 200);
   })
   .openapi(versionRoute, async (c) => {
     const { id, version } = c.req.valid("param");
-    const { db } = c.get("deps");
-    const summary = await getDocumentSummary(db, id);
-    await authorizeAccount(db, c.get("user"), "account.read", summary.accountId);
-    return c.json(await getDocumentVersion({ db, documentId: id, version }), 200);
+    await authorizeDocument(c.get("deps").db, c.get("user"), "account.read", id);
+    return c.json(await getDocumentVersion(serviceContext(c), { documentId: id, version }), 200);
   })
   .openapi(saveRoute, async (c) => {
     const { id } = c.req.valid("param");
     const expectedVersion = parseIfMatch(c.req.valid("header")["if-match"]);
-    const { db, now } = c.get("deps");
-    const doc = await saveDocument({
-      db,
-      actor: c.get("user"),
-      input: { documentId: id, expectedVersion, ...c.req.valid("json") },
-      now: now(),
-      requestId: c.get("requestId"),
+    const doc = await saveDocument(serviceContext(c), {
+      documentId: id,
+      expectedVersion,
+      ...c.req.valid("json"),
     });
     c.header("ETag", etag(doc.version));
     return c.json(doc, 200);

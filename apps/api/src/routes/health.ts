@@ -6,14 +6,18 @@ import {
   teamMemberSchema,
   traitChangeSchema,
 } from "@keel/domain";
-import { authorizeAccount } from "../auth/authorize.ts";
-import { ApiError, errorBodySchema, errorResponses } from "../http/errors.ts";
+import {
+  authorizeAccount,
+  getAccountHealth,
+  getHealthAsOf,
+  getHealthHistory,
+  listCategoryChanges,
+  ServiceError,
+  setManualTraits,
+} from "@keel/services";
+import { serviceContext } from "../http/context.ts";
+import { errorBodySchema, errorResponses } from "../http/errors.ts";
 import { createRouter, etag, parseIfMatch, todayOf } from "../http/router.ts";
-import { getHealthAsOf } from "../services/health/as-of.ts";
-import { listCategoryChanges } from "../services/health/category-changes.ts";
-import { getAccountHealth } from "../services/health/get-health.ts";
-import { getHealthHistory } from "../services/health/history.ts";
-import { setManualTraits } from "../services/health/set-manual-traits.ts";
 
 const accountIdParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
 
@@ -228,39 +232,33 @@ const categoryChangesRoute = createRoute({
 export const healthRoutes = createRouter()
   .openapi(healthRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const { db, now } = c.get("deps");
-    await authorizeAccount(db, c.get("user"), "account.read", id);
-    const health = await getAccountHealth({ db, accountId: id, today: todayOf(now()) });
+    const { now } = c.get("deps");
+    await authorizeAccount(c.get("deps").db, c.get("user"), "account.read", id);
+    const health = await getAccountHealth(serviceContext(c), { accountId: id, today: todayOf(now()) });
     c.header("ETag", etag(health.manualTraits.version));
     return c.json(health, 200);
   })
   .openapi(historyRoute, async (c) => {
     const { id } = c.req.valid("param");
     const { from, to } = c.req.valid("query");
-    const { db } = c.get("deps");
-    await authorizeAccount(db, c.get("user"), "account.read", id);
-    return c.json({ items: await getHealthHistory({ db, accountId: id, from, to }) }, 200);
+    await authorizeAccount(c.get("deps").db, c.get("user"), "account.read", id);
+    return c.json({ items: await getHealthHistory(serviceContext(c), { accountId: id, from, to }) }, 200);
   })
   .openapi(asOfRoute, async (c) => {
     const { id } = c.req.valid("param");
     const { date, policyVersion } = c.req.valid("query");
-    const { db, now } = c.get("deps");
-    await authorizeAccount(db, c.get("user"), "account.read", id);
-    if (date > todayOf(now())) throw new ApiError("bad_request", "date must not be in the future");
-    return c.json(await getHealthAsOf({ db, accountId: id, asOf: date, policyVersion }), 200);
+    const { now } = c.get("deps");
+    await authorizeAccount(c.get("deps").db, c.get("user"), "account.read", id);
+    if (date > todayOf(now())) throw new ServiceError("bad_request", "date must not be in the future");
+    return c.json(await getHealthAsOf(serviceContext(c), { accountId: id, asOf: date, policyVersion }), 200);
   })
   .openapi(traitsRoute, async (c) => {
     const { id } = c.req.valid("param");
     const expectedVersion = parseIfMatch(c.req.valid("header")["if-match"]);
-    const { db, now } = c.get("deps");
-    const health = await setManualTraits({
-      db,
-      actor: c.get("user"),
+    const health = await setManualTraits(serviceContext(c), {
       accountId: id,
       expectedVersion,
       patch: c.req.valid("json"),
-      now: now(),
-      requestId: c.get("requestId"),
     });
     c.header("ETag", etag(health.manualTraits.version));
     return c.json(health, 200);
@@ -268,17 +266,14 @@ export const healthRoutes = createRouter()
   .openapi(categoryChangesRoute, async (c) => {
     const query = c.req.valid("query");
     const user = c.get("user");
-    const page = await listCategoryChanges({
-      db: c.get("deps").db,
-      input: {
-        taUserId: query.ta === "mine" ? user.id : query.ta === "none" ? null : query.ta,
-        from: query.from,
-        to: query.to,
-        fromCategory: query.fromCategory,
-        toCategory: query.toCategory,
-        page: query.page,
-        pageSize: query.pageSize,
-      },
+    const page = await listCategoryChanges(serviceContext(c), {
+      taUserId: query.ta === "mine" ? user.id : query.ta === "none" ? null : query.ta,
+      from: query.from,
+      to: query.to,
+      fromCategory: query.fromCategory,
+      toCategory: query.toCategory,
+      page: query.page,
+      pageSize: query.pageSize,
     });
     return c.json(page, 200);
   });

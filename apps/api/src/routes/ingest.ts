@@ -7,12 +7,13 @@ import {
   ticketRecordSchema,
   usageRecordSchema,
 } from "@keel/domain";
+import { ingestBatch, requestHashOf, ServiceError } from "@keel/services";
 import type { Context } from "hono";
 import { requireApiKey } from "../auth/api-key.ts";
 import type { AppEnv } from "../http/context.ts";
-import { ApiError, errorBodySchema, errorCodeSchema } from "../http/errors.ts";
+import { serviceContext } from "../http/context.ts";
+import { errorBodySchema, errorCodeSchema } from "../http/errors.ts";
 import { createRouter } from "../http/router.ts";
-import { ingestBatch, requestHashOf } from "../services/ingest/ingest-batch.ts";
 
 /** Ingestion accepts bigger bodies than the rest of the API (a 5,000-record batch). */
 export const MAX_INGEST_BODY_BYTES = 8 * 1024 * 1024;
@@ -133,27 +134,23 @@ function ingestRoute(feed: IngestFeed) {
 }
 
 async function handleIngest(c: Context<AppEnv>, feed: IngestFeed) {
-  const { db, now } = c.get("deps");
   const rawBody = await c.req.text();
   const contentType = c.req.header("content-type") ?? "";
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
-    throw new ApiError("bad_request", "Send the records as application/json");
+    throw new ServiceError("bad_request", "Send the records as application/json");
   }
   const key = c.req.header("idempotency-key");
   if (key !== undefined && (key.length === 0 || key.length > 255)) {
-    throw new ApiError("bad_request", "Idempotency-Key must be 1 to 255 characters");
+    throw new ServiceError("bad_request", "Idempotency-Key must be 1 to 255 characters");
   }
   const apiKey = c.get("apiKey");
   const limits = c.get("limits").ingest;
   const answer = await limits.batch(apiKey.id, () =>
-    ingestBatch({
-      db,
+    ingestBatch(serviceContext(c), {
       feed,
       apiKey,
       rawBody,
       idempotency: key ? { key, requestHash: requestHashOf(c.req.method, c.req.path, rawBody) } : null,
-      now: now(),
-      requestId: c.get("requestId"),
     }),
   );
   if (answer.replayed) c.header("Idempotent-Replayed", "true");

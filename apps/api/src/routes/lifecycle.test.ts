@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { evaluateAccounts, queryRows, schema } from "@keel/db";
+import { queryRows, schema } from "@keel/db";
+import { evaluateAccounts } from "@keel/services";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestApp, TEST_TODAY, type TestApp } from "../testing/test-app.ts";

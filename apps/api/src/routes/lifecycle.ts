@@ -1,10 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { accountSchema, lifecycleStageSchema, supportLevelSchema, teamRoles } from "@keel/domain";
-import { authorizeAccount } from "../auth/authorize.ts";
+import { assignTeamSeat, authorizeAccount, getStageHistory, setSupportLevel } from "@keel/services";
+import { serviceContext } from "../http/context.ts";
 import { errorBodySchema, errorResponses } from "../http/errors.ts";
-import { createRouter, etag, jsonResponse, parseIfMatch, todayOf } from "../http/router.ts";
-import { assignTeamSeat, setSupportLevel } from "../services/accounts/assign-team.ts";
-import { getStageHistory } from "../services/lifecycle/stage-history.ts";
+import { createRouter, etag, jsonResponse, parseIfMatch } from "../http/router.ts";
 
 const accountIdParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
 const ifMatch = z.object({ "if-match": z.string().optional() });
@@ -87,23 +86,16 @@ const teamRoute = createRoute({
 export const lifecycleRoutes = createRouter()
   .openapi(stageHistoryRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const { db, now } = c.get("deps");
-    await authorizeAccount(db, c.get("user"), "account.read", id);
-    const at = now();
-    return c.json(await getStageHistory(db, { accountId: id, today: todayOf(at), at }), 200);
+    await authorizeAccount(c.get("deps").db, c.get("user"), "account.read", id);
+    return c.json(await getStageHistory(serviceContext(c), { accountId: id }), 200);
   })
   .openapi(supportLevelRoute, async (c) => {
     const { id } = c.req.valid("param");
     const expectedVersion = parseIfMatch(c.req.valid("header")["if-match"]);
-    const { db, now } = c.get("deps");
-    const account = await setSupportLevel({
-      db,
-      actor: c.get("user"),
+    const account = await setSupportLevel(serviceContext(c), {
       accountId: id,
       supportLevel: c.req.valid("json").supportLevel,
       expectedVersion,
-      now: now(),
-      requestId: c.get("requestId"),
     });
     c.header("ETag", etag(account.version));
     return c.json(account, 200);
@@ -111,16 +103,11 @@ export const lifecycleRoutes = createRouter()
   .openapi(teamRoute, async (c) => {
     const { id, role } = c.req.valid("param");
     const expectedVersion = parseIfMatch(c.req.valid("header")["if-match"]);
-    const { db, now } = c.get("deps");
-    const account = await assignTeamSeat({
-      db,
-      actor: c.get("user"),
+    const account = await assignTeamSeat(serviceContext(c), {
       accountId: id,
       role,
       userId: c.req.valid("json").userId,
       expectedVersion,
-      now: now(),
-      requestId: c.get("requestId"),
     });
     c.header("ETag", etag(account.version));
     return c.json(account, 200);

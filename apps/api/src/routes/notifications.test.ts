@@ -1,4 +1,5 @@
-import { notifyUsers, schema } from "@keel/db";
+import { schema } from "@keel/db";
+import { notifyUsers } from "@keel/services";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestApp, type TestApp } from "../testing/test-app.ts";

@@ -1,8 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import {
+  countUnreadNotifications,
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+} from "@keel/services";
+import { serviceContext } from "../http/context.ts";
 import { errorResponses } from "../http/errors.ts";
 import { createRouter } from "../http/router.ts";
-import { countUnread, listNotifications } from "../services/notifications/list-notifications.ts";
-import { markAllNotificationsRead, markNotificationRead } from "../services/notifications/mark-read.ts";
 
 export const notificationSchema = z
   .object({
@@ -100,35 +105,22 @@ const readAllRoute = createRoute({
 export const notificationRoutes = createRouter()
   .openapi(listRoute, async (c) => {
     const query = c.req.valid("query");
-    const page = await listNotifications({
-      db: c.get("deps").db,
-      userId: c.get("user").id,
-      input: { unreadOnly: query.unread, page: query.page, pageSize: query.pageSize },
+    const page = await listNotifications(serviceContext(c), {
+      unreadOnly: query.unread,
+      page: query.page,
+      pageSize: query.pageSize,
     });
     return c.json(page, 200);
   })
   .openapi(unreadCountRoute, async (c) =>
-    c.json({ unread: await countUnread(c.get("deps").db, c.get("user").id) }, 200),
+    c.json({ unread: await countUnreadNotifications(serviceContext(c)) }, 200),
   )
   .openapi(readRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const { db, now } = c.get("deps");
-    const notification = await markNotificationRead({
-      db,
-      actor: c.get("user"),
-      notificationId: id,
-      now: now(),
-      requestId: c.get("requestId"),
-    });
+    const notification = await markNotificationRead(serviceContext(c), { notificationId: id });
     return c.json(notification, 200);
   })
   .openapi(readAllRoute, async (c) => {
-    const { db, now } = c.get("deps");
-    const result = await markAllNotificationsRead({
-      db,
-      actor: c.get("user"),
-      now: now(),
-      requestId: c.get("requestId"),
-    });
+    const result = await markAllNotificationsRead(serviceContext(c));
     return c.json(result, 200);
   });

@@ -1,8 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { can, globalActions, sessionUserSchema, userRoleSchema } from "@keel/domain";
+import { listUsers } from "@keel/services";
+import { serviceContext } from "../http/context.ts";
 import { errorResponses } from "../http/errors.ts";
 import { createRouter } from "../http/router.ts";
-import { listUsers } from "../services/users/list-users.ts";
 
 const meRoute = createRoute({
   method: "get",
@@ -57,5 +58,5 @@ export const peopleRoutes = createRouter()
   })
   .openapi(usersRoute, async (c) => {
     const { role } = c.req.valid("query");
-    return c.json({ items: await listUsers({ db: c.get("deps").db, role }) }, 200);
+    return c.json({ items: await listUsers(serviceContext(c), { role }) }, 200);
   });

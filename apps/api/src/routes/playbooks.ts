@@ -1,23 +1,24 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import {
-  exportPlaybooks,
-  parsePlaybookExport,
   playbookActionSchema,
   playbookConditionSchema,
   playbookSchema,
   playbookTriggerSchema,
 } from "@keel/domain";
-import { authorizeAccount, authorizeGlobal } from "../auth/authorize.ts";
-import { ApiError, errorBodySchema, errorResponses } from "../http/errors.ts";
-import { createRouter, jsonResponse, todayOf } from "../http/router.ts";
 import {
-  exportCatalog,
+  authorizeAccount,
+  authorizeGlobal,
+  dryRunPlaybooks,
+  exportPlaybookCatalog,
   getPlaybook,
-  importCatalog,
+  importPlaybooks,
+  listPlaybookFirings,
   listPlaybooks,
-  savePlaybookVersion,
-} from "../services/playbooks/catalog.ts";
-import { accountsWithSeat, dryRunPlaybooks, listFirings } from "../services/playbooks/dry-run.ts";
+  savePlaybook,
+} from "@keel/services";
+import { serviceContext } from "../http/context.ts";
+import { errorBodySchema, errorResponses } from "../http/errors.ts";
+import { createRouter, jsonResponse, todayOf } from "../http/router.ts";
 
 const playbookIdParam = z.object({
   id: z
@@ -218,80 +219,42 @@ const importRoute = createRoute({
 });
 
 export const playbookRoutes = createRouter()
-  .openapi(listRoute, async (c) => c.json({ items: await listPlaybooks(c.get("deps").db) }, 200))
+  .openapi(listRoute, async (c) => c.json({ items: await listPlaybooks(serviceContext(c)) }, 200))
   .openapi(dryRunRoute, async (c) => {
-    const { db, now } = c.get("deps");
+    const { db } = c.get("deps");
     const user = c.get("user");
     const query = c.req.valid("query");
-    let accountIds: string[] | undefined;
-    if (query.accountId) {
-      await authorizeAccount(db, user, "account.read", query.accountId);
-      accountIds = [query.accountId];
-    } else if (query.scope === "book") {
-      authorizeGlobal(user, "report.viewTeam");
-    } else {
-      accountIds = await accountsWithSeat(db, user.id);
-    }
-    const at = now();
-    const plan =
-      accountIds && accountIds.length === 0
-        ? { today: query.date ?? todayOf(at), accounts: 0, items: [], stageChanges: [] }
-        : await dryRunPlaybooks(db, { accountIds, today: query.date ?? todayOf(at), at });
-    return c.json(
-      { ...plan, items: query.includeFired ? plan.items : plan.items.filter((i) => !i.alreadyFired) },
-      200,
-    );
+    if (query.accountId) await authorizeAccount(db, user, "account.read", query.accountId);
+    else if (query.scope === "book") authorizeGlobal(user, "report.viewTeam");
+    const plan = await dryRunPlaybooks(serviceContext(c), {
+      accountId: query.accountId,
+      scope: query.scope,
+      date: query.date,
+      includeFired: query.includeFired,
+    });
+    return c.json(plan, 200);
   })
   .openapi(firingsRoute, async (c) => {
-    const { db } = c.get("deps");
     const query = c.req.valid("query");
-    if (query.accountId) await authorizeAccount(db, c.get("user"), "account.read", query.accountId);
-    else authorizeGlobal(c.get("user"), "report.viewTeam");
-    return c.json({ items: await listFirings(db, query) }, 200);
+    if (query.accountId) {
+      await authorizeAccount(c.get("deps").db, c.get("user"), "account.read", query.accountId);
+    } else authorizeGlobal(c.get("user"), "report.viewTeam");
+    return c.json({ items: await listPlaybookFirings(serviceContext(c), query) }, 200);
   })
   .openapi(exportRoute, async (c) => {
-    const catalog = await exportCatalog(c.get("deps").db);
-    c.header(
-      "Content-Disposition",
-      `attachment; filename="keel-playbooks-${todayOf(c.get("deps").now())}.json"`,
-    );
-    return c.json(exportPlaybooks(catalog) as Record<string, unknown>, 200);
+    const ctx = serviceContext(c);
+    const file = await exportPlaybookCatalog(ctx);
+    c.header("Content-Disposition", `attachment; filename="keel-playbooks-${todayOf(ctx.now)}.json"`);
+    return c.json(file as Record<string, unknown>, 200);
   })
-  .openapi(importRoute, async (c) => {
-    const user = c.get("user");
-    authorizeGlobal(user, "playbook.manage");
-    authorizeGlobal(user, "template.manage");
-    const parsed = parsePlaybookExport(c.req.valid("json"));
-    if (!parsed.ok) {
-      throw new ApiError(
-        "validation_failed",
-        `The file was not imported: ${parsed.errors.length} error${parsed.errors.length === 1 ? "" : "s"}`,
-        parsed.errors,
-      );
-    }
-    const { db, now } = c.get("deps");
-    const summary = await db.transaction((tx) =>
-      importCatalog(tx, { actor: user, file: parsed.value, now: now(), requestId: c.get("requestId") }),
-    );
-    return c.json(summary, 200);
-  })
+  .openapi(importRoute, async (c) =>
+    c.json(await importPlaybooks(serviceContext(c), { file: c.req.valid("json") }), 200),
+  )
   .openapi(detailRoute, async (c) => {
     const { id } = c.req.valid("param");
-    return c.json(await getPlaybook(c.get("deps").db, id, c.req.valid("query").version), 200);
+    return c.json(await getPlaybook(serviceContext(c), { id, version: c.req.valid("query").version }), 200);
   })
   .openapi(saveRoute, async (c) => {
-    const user = c.get("user");
-    authorizeGlobal(user, "playbook.manage");
     const { id } = c.req.valid("param");
-    const { db, now } = c.get("deps");
-    const saved = await db.transaction((tx) =>
-      savePlaybookVersion(tx, {
-        actor: user,
-        id,
-        input: c.req.valid("json"),
-        now: now(),
-        requestId: c.get("requestId"),
-      }),
-    );
-    return c.json(saved, 200);
+    return c.json(await savePlaybook(serviceContext(c), { id, input: c.req.valid("json") }), 200);
   });

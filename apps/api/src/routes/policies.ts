@@ -5,13 +5,20 @@ import {
   healthPolicyDraftSchema,
   healthPolicySchema,
 } from "@keel/domain";
-import { authorizeGlobal } from "../auth/authorize.ts";
-import { ApiError, errorBodySchema, errorResponses } from "../http/errors.ts";
-import { createRouter, etag, parseIfMatch, todayOf } from "../http/router.ts";
-import { getPolicy, listPolicies } from "../services/policies/list-policies.ts";
-import { previewPolicy } from "../services/policies/preview.ts";
-import { publishPolicy } from "../services/policies/publish.ts";
-import { createDraft, exportPolicy, importPolicy, updateDraft } from "../services/policies/save-draft.ts";
+import {
+  authorizeGlobal,
+  createPolicyDraft,
+  exportPolicy,
+  getPolicy,
+  importPolicy,
+  listPolicies,
+  previewPolicy,
+  publishPolicy,
+  updatePolicyDraft,
+} from "@keel/services";
+import { serviceContext } from "../http/context.ts";
+import { errorBodySchema, errorResponses } from "../http/errors.ts";
+import { createRouter, etag, parseIfMatch } from "../http/router.ts";
 
 // Domain schemas are used as they are: the zod instance that validates them is not always the
 // one @hono/zod-openapi extended under vitest, so `.openapi()` is only called on schemas made here.
@@ -236,78 +243,52 @@ const importRoute = createRoute({
 });
 
 export const policyRoutes = createRouter()
-  .openapi(listRoute, async (c) => {
-    const { db, now } = c.get("deps");
-    return c.json(await listPolicies({ db, today: todayOf(now()) }), 200);
-  })
+  .openapi(listRoute, async (c) => c.json(await listPolicies(serviceContext(c)), 200))
   .openapi(importRoute, async (c) => {
-    const { db, now } = c.get("deps");
-    const draft = await importPolicy(
-      { db, actor: c.get("user"), now: now(), requestId: c.get("requestId") },
-      c.req.valid("json"),
-    );
+    const draft = await importPolicy(serviceContext(c), c.req.valid("json"));
     c.header("ETag", etag(draft.revision));
     return c.json(draft, 201);
   })
   .openapi(getRoute, async (c) => {
-    const { db, now } = c.get("deps");
-    const view = await getPolicy({ db, version: c.req.valid("param").version, today: todayOf(now()) });
+    const view = await getPolicy(serviceContext(c), { version: c.req.valid("param").version });
     c.header("ETag", etag(view.revision));
     return c.json(view, 200);
   })
   .openapi(createDraftRoute, async (c) => {
-    const { db, now } = c.get("deps");
-    const draft = await createDraft(
-      { db, actor: c.get("user"), now: now(), requestId: c.get("requestId") },
-      c.req.valid("json"),
-    );
+    const draft = await createPolicyDraft(serviceContext(c), c.req.valid("json"));
     c.header("ETag", etag(draft.revision));
     return c.json(draft, 201);
   })
   .openapi(updateDraftRoute, async (c) => {
-    const { db, now } = c.get("deps");
     const expectedRevision = parseIfMatch(c.req.valid("header")["if-match"]);
-    const draft = await updateDraft(
-      { db, actor: c.get("user"), now: now(), requestId: c.get("requestId") },
-      { version: c.req.valid("param").version, expectedRevision, draft: c.req.valid("json") },
-    );
+    const draft = await updatePolicyDraft(serviceContext(c), {
+      version: c.req.valid("param").version,
+      expectedRevision,
+      draft: c.req.valid("json"),
+    });
     c.header("ETag", etag(draft.revision));
     return c.json(draft, 200);
   })
   .openapi(previewRoute, async (c) => {
-    const { db, now } = c.get("deps");
     authorizeGlobal(c.get("user"), "policy.editDraft");
-    const { version } = c.req.valid("param");
-    const today = todayOf(now());
-    const stored = await getPolicy({ db, version, today });
-    const edited = c.req.valid("json").policy;
-    let policy = stored.policy;
-    if (edited) {
-      const parsed = healthPolicySchema.safeParse({
-        ...edited,
-        version,
-        effectiveFrom: stored.policy.effectiveFrom,
-      });
-      if (!parsed.success)
-        throw new ApiError("validation_failed", "The policy is not valid", parsed.error.issues);
-      policy = parsed.data;
-    }
-    return c.json(await previewPolicy({ db, policy, today, limit: c.req.valid("query").limit }), 200);
+    const preview = await previewPolicy(serviceContext(c), {
+      version: c.req.valid("param").version,
+      policy: c.req.valid("json").policy,
+      limit: c.req.valid("query").limit,
+    });
+    return c.json(preview, 200);
   })
   .openapi(publishRoute, async (c) => {
-    const { db, now } = c.get("deps");
-    const result = await publishPolicy({
-      db,
-      actor: c.get("user"),
+    const result = await publishPolicy(serviceContext(c), {
       version: c.req.valid("param").version,
-      now,
-      requestId: c.get("requestId"),
+      // The rescoring sweep reads the app clock as it goes (batch stamps, lease renewals).
+      clock: c.get("deps").now,
     });
     return c.json(result, 200);
   })
   .openapi(exportRoute, async (c) => {
-    const { db, now } = c.get("deps");
-    const view = await getPolicy({ db, version: c.req.valid("param").version, today: todayOf(now()) });
-    c.header("Content-Disposition", `inline; filename="health-policy-v${view.version}.json"`);
-    return c.json(exportPolicy(view), 200);
+    const { version } = c.req.valid("param");
+    const document = await exportPolicy(serviceContext(c), { version });
+    c.header("Content-Disposition", `inline; filename="health-policy-v${version}.json"`);
+    return c.json(document, 200);
   });

@@ -1,9 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { authorizeAccount } from "../auth/authorize.ts";
+import { authorizeAccount, createProject, listAccountProjects, listProjectTemplates } from "@keel/services";
+import { serviceContext } from "../http/context.ts";
 import { errorBodySchema, errorResponses } from "../http/errors.ts";
 import { createRouter, todayOf } from "../http/router.ts";
-import { createAccountProject } from "../services/projects/create-project.ts";
-import { listAccountProjects, listProjectTemplates } from "../services/projects/list-projects.ts";
 import { personRefSchema, taskViewSchema, workOriginSchema } from "./tasks.ts";
 
 export const projectViewSchema = z
@@ -99,22 +98,18 @@ const templatesRoute = createRoute({
 export const projectRoutes = createRouter()
   .openapi(listRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const { db, now } = c.get("deps");
-    await authorizeAccount(db, c.get("user"), "account.read", id);
-    return c.json(await listAccountProjects({ db, accountId: id, today: todayOf(now()) }), 200);
+    const { now } = c.get("deps");
+    await authorizeAccount(c.get("deps").db, c.get("user"), "account.read", id);
+    return c.json(
+      await listAccountProjects(serviceContext(c), { accountId: id, today: todayOf(now()) }),
+      200,
+    );
   })
   .openapi(createProjectRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const { db, now } = c.get("deps");
-    const project = await createAccountProject({
-      db,
-      actor: c.get("user"),
-      input: { accountId: id, ...c.req.valid("json") },
-      now: now(),
-      requestId: c.get("requestId"),
-    });
+    const project = await createProject(serviceContext(c), { accountId: id, ...c.req.valid("json") });
     return c.json(project, 201);
   })
   .openapi(templatesRoute, async (c) => {
-    return c.json(await listProjectTemplates({ db: c.get("deps").db }), 200);
+    return c.json(await listProjectTemplates(serviceContext(c)), 200);
   });

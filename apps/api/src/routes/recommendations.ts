@@ -1,13 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { healthCategorySchema } from "@keel/domain";
-import { authorizeAccount, authorizeGlobal } from "../auth/authorize.ts";
-import { ApiError, errorResponses } from "../http/errors.ts";
-import { createRouter, jsonResponse, todayOf } from "../http/router.ts";
-import { complianceLists } from "../services/compliance/compliance-lists.ts";
 import {
-  recommendationsForAccount,
-  recommendationsForTa,
-} from "../services/recommendations/recommendations.ts";
+  authorizeAccount,
+  authorizeGlobal,
+  getAccountRecommendations,
+  listComplianceLists,
+  listTaRecommendations,
+} from "@keel/services";
+import { serviceContext } from "../http/context.ts";
+import { errorResponses } from "../http/errors.ts";
+import { createRouter, jsonResponse } from "../http/router.ts";
 
 const recommendationSchema = z.object({
   ruleId: z.string(),
@@ -91,26 +93,21 @@ const complianceRoute = createRoute({
 
 export const recommendationRoutes = createRouter()
   .openapi(mineRoute, async (c) => {
-    const { db, now } = c.get("deps");
     const user = c.get("user");
     const { ta } = c.req.valid("query");
     const userId = ta === "me" ? user.id : ta;
     // Another TA's list is a team view (SPEC §11 manager views).
     if (userId !== user.id) authorizeGlobal(user, "report.viewTeam");
-    return c.json(await recommendationsForTa(db, { userId, today: todayOf(now()) }), 200);
+    return c.json(await listTaRecommendations(serviceContext(c), { userId }), 200);
   })
   .openapi(accountRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const { db, now } = c.get("deps");
-    await authorizeAccount(db, c.get("user"), "account.read", id);
-    const group = await recommendationsForAccount(db, { accountId: id, today: todayOf(now()) });
-    if (!group) throw new ApiError("not_found", `Account ${id} does not exist`);
-    return c.json(group, 200);
+    await authorizeAccount(c.get("deps").db, c.get("user"), "account.read", id);
+    return c.json(await getAccountRecommendations(serviceContext(c), { accountId: id }), 200);
   })
   .openapi(complianceRoute, async (c) => {
-    const { db, now } = c.get("deps");
     const user = c.get("user");
     const { ta } = c.req.valid("query");
     if (ta !== user.id) authorizeGlobal(user, "report.viewTeam");
-    return c.json(await complianceLists(db, { today: todayOf(now()), ta }), 200);
+    return c.json(await listComplianceLists(serviceContext(c), { ta }), 200);
   });

@@ -1,10 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { authorizeAccount, authorizeWorkListOf } from "../auth/authorize.ts";
+import { authorizeAccount, authorizeWorkListOf, createTask, listTasks, updateTask } from "@keel/services";
+import { serviceContext } from "../http/context.ts";
 import { errorBodySchema, errorResponses } from "../http/errors.ts";
 import { createRouter, etag, parseIfMatch, todayOf } from "../http/router.ts";
-import { createAccountTask } from "../services/tasks/create-task.ts";
-import { listTasks } from "../services/tasks/list-tasks.ts";
-import { updateTask } from "../services/tasks/update-task.ts";
 
 export const personRefSchema = z.object({ id: z.string(), name: z.string() }).openapi("PersonRef");
 
@@ -180,59 +178,45 @@ const ACCOUNT_TASKS_LIMIT = 1000;
 export const taskRoutes = createRouter()
   .openapi(myTasksRoute, async (c) => {
     const query = c.req.valid("query");
-    const { db, now } = c.get("deps");
+    const { now } = c.get("deps");
     const user = c.get("user");
     const assigneeId = query.assignee === "me" ? user.id : query.assignee;
     authorizeWorkListOf(user, assigneeId);
-    const page = await listTasks({
-      db,
-      input: {
-        assigneeId,
-        accountId: query.accountId,
-        status: query.status,
-        search: query.q,
-        today: todayOf(now()),
-        page: query.page,
-        pageSize: query.pageSize,
-      },
+    const page = await listTasks(serviceContext(c), {
+      assigneeId,
+      accountId: query.accountId,
+      status: query.status,
+      search: query.q,
+      today: todayOf(now()),
+      page: query.page,
+      pageSize: query.pageSize,
     });
     return c.json(page, 200);
   })
   .openapi(accountTasksRoute, async (c) => {
     const { id } = c.req.valid("param");
     const { status } = c.req.valid("query");
-    const { db, now } = c.get("deps");
-    await authorizeAccount(db, c.get("user"), "account.read", id);
-    const page = await listTasks({
-      db,
-      input: { accountId: id, status, today: todayOf(now()), page: 1, pageSize: ACCOUNT_TASKS_LIMIT },
+    const { now } = c.get("deps");
+    await authorizeAccount(c.get("deps").db, c.get("user"), "account.read", id);
+    const page = await listTasks(serviceContext(c), {
+      accountId: id,
+      status,
+      today: todayOf(now()),
+      page: 1,
+      pageSize: ACCOUNT_TASKS_LIMIT,
     });
     return c.json(page, 200);
   })
   .openapi(createTaskRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const { db, now } = c.get("deps");
-    const task = await createAccountTask({
-      db,
-      actor: c.get("user"),
-      input: { accountId: id, ...c.req.valid("json") },
-      now: now(),
-      requestId: c.get("requestId"),
-    });
+    const task = await createTask(serviceContext(c), { accountId: id, ...c.req.valid("json") });
     c.header("ETag", etag(task.version));
     return c.json(task, 201);
   })
   .openapi(patchTaskRoute, async (c) => {
     const { id } = c.req.valid("param");
     const expectedVersion = parseIfMatch(c.req.valid("header")["if-match"]);
-    const { db, now } = c.get("deps");
-    const task = await updateTask({
-      db,
-      actor: c.get("user"),
-      input: { taskId: id, expectedVersion, ...c.req.valid("json") },
-      now: now(),
-      requestId: c.get("requestId"),
-    });
+    const task = await updateTask(serviceContext(c), { taskId: id, expectedVersion, ...c.req.valid("json") });
     c.header("ETag", etag(task.version));
     return c.json(task, 200);
   });

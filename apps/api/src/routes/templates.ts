@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { documentTemplateSchema, documentVariables } from "@keel/domain";
-import { ApiError, errorBodySchema, errorResponses } from "../http/errors.ts";
+import { getTemplate, getTemplateVersion, listTemplates, ServiceError, saveTemplate } from "@keel/services";
+import { serviceContext } from "../http/context.ts";
+import { errorBodySchema, errorResponses } from "../http/errors.ts";
 import { createRouter, versionPathParam } from "../http/router.ts";
-import { getTemplate, getTemplateVersion, listTemplates } from "../services/templates/list-templates.ts";
-import { saveTemplate } from "../services/templates/save-template.ts";
 import { personRefSchema } from "./tasks.ts";
 
 // Domain schemas are used as they are (see routes/policies.ts): `.openapi()` only on schemas made here.
@@ -137,30 +137,23 @@ const variablesRoute = createRoute({
 });
 
 export const templateRoutes = createRouter()
-  .openapi(listRoute, async (c) => c.json(await listTemplates({ db: c.get("deps").db }), 200))
+  .openapi(listRoute, async (c) => c.json(await listTemplates(serviceContext(c)), 200))
   .openapi(getRoute, async (c) => {
     const { id } = c.req.valid("param");
-    return c.json(await getTemplate({ db: c.get("deps").db, templateId: id }), 200);
+    return c.json(await getTemplate(serviceContext(c), { templateId: id }), 200);
   })
   .openapi(versionRoute, async (c) => {
     const { id, version } = c.req.valid("param");
-    return c.json(await getTemplateVersion({ db: c.get("deps").db, templateId: id, version }), 200);
+    return c.json(await getTemplateVersion(serviceContext(c), { templateId: id, version }), 200);
   })
   .openapi(saveRoute, async (c) => {
     const { id } = c.req.valid("param");
     const template = c.req.valid("json");
     if (template.id !== id) {
       const message = `must be the template's id in the path (${id})`;
-      throw new ApiError("validation_failed", `Invalid input: id: ${message}`, [{ path: "id", message }]);
+      throw new ServiceError("validation_failed", `Invalid input: id: ${message}`, [{ path: "id", message }]);
     }
-    const { db, now } = c.get("deps");
-    const saved = await saveTemplate({
-      db,
-      actor: c.get("user"),
-      template,
-      now: now(),
-      requestId: c.get("requestId"),
-    });
+    const saved = await saveTemplate(serviceContext(c), { template });
     return c.json(saved, 200);
   })
   .openapi(variablesRoute, async (c) => c.json([...documentVariables], 200));

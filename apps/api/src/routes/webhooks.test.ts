@@ -1,12 +1,18 @@
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { enqueueWebhook, schema } from "@keel/db";
+import { schema } from "@keel/db";
 import type { PlaybookAction } from "@keel/domain";
+import {
+  deliverDueWebhooks,
+  enqueueWebhook,
+  MAX_WEBHOOK_ATTEMPTS,
+  systemContext,
+  webhookRetryDelayMs,
+} from "@keel/services";
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { startScheduler } from "../jobs/scheduler.ts";
-import { deliverDueWebhooks, MAX_WEBHOOK_ATTEMPTS, webhookRetryDelayMs } from "../jobs/webhooks.ts";
 import { createTestApp, TEST_TODAY, type TestApp } from "../testing/test-app.ts";
 
 const ADMIN = "admin@keel.test";
@@ -137,13 +143,15 @@ async function onlyDelivery(subscriptionId: string) {
   return rows[0]!;
 }
 
-describe("webhook delivery (SPEC §12, issue 4): outbox, chat-compatible body, at least once", () => {
+describe("webhook delivery (SPEC §12, ADR 0006): outbox, chat-compatible body, at least once", () => {
   it("delivers an enqueued event as { text, event: { type, … } } with the delivery id in X-Keel-Delivery", async () => {
     const sub = await subscribe({ path: "/chat", eventTypes: ["account.closed"] });
     expect(await enqueueWebhook(t.db, accountClosed(APP_NOW))).toBe(1);
     expect(receiver.received).toHaveLength(0); // enqueueing sends nothing
 
-    const result = await deliverDueWebhooks({ db: t.db, now: () => APP_NOW });
+    const result = await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), {
+      clock: () => APP_NOW,
+    });
     expect(result).toEqual({ claimed: 1, delivered: 1, failed: 0, dead: 0 });
     const [request] = receiver.on("/chat");
     expect(request).toBeDefined();
@@ -172,7 +180,13 @@ describe("webhook delivery (SPEC §12, issue 4): outbox, chat-compatible body, a
     expect(request!.headers["x-keel-delivery"]).toBe(String(list.json.items[0].id));
 
     // Delivered means done: a later run sends nothing again.
-    expect((await deliverDueWebhooks({ db: t.db, now: () => plus(APP_NOW, HOUR) })).claimed).toBe(0);
+    expect(
+      (
+        await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), {
+          clock: () => plus(APP_NOW, HOUR),
+        })
+      ).claimed,
+    ).toBe(0);
     expect(receiver.received).toHaveLength(1);
   });
 
@@ -182,7 +196,9 @@ describe("webhook delivery (SPEC §12, issue 4): outbox, chat-compatible body, a
     const clock = clockAt(APP_NOW);
     await enqueueWebhook(t.db, accountClosed(APP_NOW));
 
-    expect(await deliverDueWebhooks({ db: t.db, now: clock.now })).toMatchObject({ claimed: 1, failed: 1 });
+    expect(
+      await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: clock.now }),
+    ).toMatchObject({ claimed: 1, failed: 1 });
     let row = await onlyDelivery(sub.id);
     expect(row).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: 500 });
     expect(row.lastError).toBe("HTTP 500: receiver says no");
@@ -190,18 +206,26 @@ describe("webhook delivery (SPEC §12, issue 4): outbox, chat-compatible body, a
 
     // Not due a millisecond early.
     clock.set(plus(APP_NOW, 30 * SECOND - 1));
-    expect((await deliverDueWebhooks({ db: t.db, now: clock.now })).claimed).toBe(0);
+    expect(
+      (await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: clock.now })).claimed,
+    ).toBe(0);
     clock.set(plus(APP_NOW, 30 * SECOND));
-    expect(await deliverDueWebhooks({ db: t.db, now: clock.now })).toMatchObject({ claimed: 1, failed: 1 });
+    expect(
+      await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: clock.now }),
+    ).toMatchObject({ claimed: 1, failed: 1 });
     row = await onlyDelivery(sub.id);
     expect(row).toMatchObject({ status: "pending", attempts: 2, lastStatusCode: 500 });
     const third = plus(APP_NOW, 30 * SECOND + 2 * MINUTE);
     expect(row.nextAttemptAt.toISOString()).toBe(third.toISOString());
 
     clock.set(plus(third, -1));
-    expect((await deliverDueWebhooks({ db: t.db, now: clock.now })).claimed).toBe(0);
+    expect(
+      (await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: clock.now })).claimed,
+    ).toBe(0);
     clock.set(third);
-    expect(await deliverDueWebhooks({ db: t.db, now: clock.now })).toMatchObject({
+    expect(
+      await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: clock.now }),
+    ).toMatchObject({
       claimed: 1,
       delivered: 1,
     });
@@ -223,7 +247,7 @@ describe("webhook delivery (SPEC §12, issue 4): outbox, chat-compatible body, a
 
     const waits: number[] = [];
     for (let attempt = 1; attempt <= MAX_WEBHOOK_ATTEMPTS; attempt++) {
-      const result = await deliverDueWebhooks({ db: t.db, now: clock.now });
+      const result = await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: clock.now });
       expect(result).toMatchObject({ claimed: 1, delivered: 0 });
       const row = await onlyDelivery(sub.id);
       expect(row.attempts).toBe(attempt);
@@ -251,7 +275,11 @@ describe("webhook delivery (SPEC §12, issue 4): outbox, chat-compatible body, a
 
     // Dead stays dead however long we wait.
     expect(
-      (await deliverDueWebhooks({ db: t.db, now: () => plus(clock.now(), 30 * 86_400_000) })).claimed,
+      (
+        await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), {
+          clock: () => plus(clock.now(), 30 * 86_400_000),
+        })
+      ).claimed,
     ).toBe(0);
     const dead = await t.call(ADMIN, `/api/v1/webhooks/deliveries?status=dead&subscriptionId=${sub.id}`);
     expect(dead.json.items).toHaveLength(1);
@@ -266,7 +294,9 @@ describe("webhook delivery (SPEC §12, issue 4): outbox, chat-compatible body, a
       nextAttemptAt: APP_NOW.toISOString(),
     });
     receiver.answer("/down", 204);
-    expect(await deliverDueWebhooks({ db: t.db, now: clock.now })).toMatchObject({
+    expect(
+      await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: clock.now }),
+    ).toMatchObject({
       claimed: 1,
       delivered: 1,
     });
@@ -286,7 +316,7 @@ describe("webhook delivery (SPEC §12, issue 4): outbox, chat-compatible body, a
     const sub = await subscribe({ path: "/later", eventTypes: ["account.closed"] });
     receiver.answer("/later", 500, 200);
     await enqueueWebhook(t.db, accountClosed(APP_NOW));
-    await deliverDueWebhooks({ db: t.db, now: () => APP_NOW });
+    await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: () => APP_NOW });
     const row = await onlyDelivery(sub.id);
     expect(row.nextAttemptAt.toISOString()).toBe(plus(APP_NOW, 30 * SECOND).toISOString());
 
@@ -296,7 +326,9 @@ describe("webhook delivery (SPEC §12, issue 4): outbox, chat-compatible body, a
       attempts: 1,
       nextAttemptAt: APP_NOW.toISOString(),
     });
-    expect(await deliverDueWebhooks({ db: t.db, now: () => APP_NOW })).toMatchObject({ delivered: 1 });
+    expect(
+      await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: () => APP_NOW }),
+    ).toMatchObject({ delivered: 1 });
   });
 
   it("records network failures and timeouts without a status code", async () => {
@@ -314,7 +346,10 @@ describe("webhook delivery (SPEC §12, issue 4): outbox, chat-compatible body, a
     receiver.answer("/slow", 0);
     await enqueueWebhook(t.db, accountClosed(APP_NOW));
 
-    const result = await deliverDueWebhooks({ db: t.db, now: () => APP_NOW, timeoutMs: 300 });
+    const result = await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), {
+      clock: () => APP_NOW,
+      timeoutMs: 300,
+    });
     expect(result).toMatchObject({ claimed: 2, failed: 2 });
     const refusedRow = await onlyDelivery(refused.id);
     expect(refusedRow).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: null });
@@ -341,7 +376,9 @@ describe("webhook delivery (SPEC §12, issue 4): outbox, chat-compatible body, a
       body: { active: false },
     });
     expect(paused.json.active).toBe(false);
-    expect(await deliverDueWebhooks({ db: t.db, now: () => APP_NOW })).toMatchObject({
+    expect(
+      await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: () => APP_NOW }),
+    ).toMatchObject({
       claimed: 1,
       delivered: 1,
     });
@@ -350,7 +387,9 @@ describe("webhook delivery (SPEC §12, issue 4): outbox, chat-compatible body, a
     expect(await onlyDelivery(everything.id)).toMatchObject({ status: "pending", attempts: 0 });
 
     await t.call(ADMIN, `/api/v1/webhooks/${everything.id}`, { method: "PATCH", body: { active: true } });
-    expect(await deliverDueWebhooks({ db: t.db, now: () => APP_NOW })).toMatchObject({
+    expect(
+      await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: () => APP_NOW }),
+    ).toMatchObject({
       claimed: 1,
       delivered: 1,
     });
@@ -394,7 +433,7 @@ describe("webhook delivery (SPEC §12, issue 4): outbox, chat-compatible body, a
     });
     const row = await onlyDelivery(sub.id);
     expect(row.firingKey).toBe(firingKey);
-    await deliverDueWebhooks({ db: t.db, now: () => APP_NOW });
+    await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: () => APP_NOW });
     expect(JSON.parse(receiver.on("/tx")[0]!.body).event.firingKey).toBe(firingKey);
     await t.db.delete(schema.playbookFirings).where(eq(schema.playbookFirings.occurrenceKey, firingKey));
   });
@@ -403,8 +442,8 @@ describe("webhook delivery (SPEC §12, issue 4): outbox, chat-compatible body, a
     await subscribe({ path: "/busy", eventTypes: ["account.closed"] });
     for (let i = 0; i < 12; i++) await enqueueWebhook(t.db, accountClosed(APP_NOW, `event ${i}`));
     const [a, b] = await Promise.all([
-      deliverDueWebhooks({ db: t.db, now: () => APP_NOW, limit: 8 }),
-      deliverDueWebhooks({ db: t.db, now: () => APP_NOW, limit: 8 }),
+      deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: () => APP_NOW, limit: 8 }),
+      deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: () => APP_NOW, limit: 8 }),
     ]);
     expect(a!.claimed + b!.claimed).toBe(12);
     const ids = receiver.on("/busy").map((r) => r.headers["x-keel-delivery"]);

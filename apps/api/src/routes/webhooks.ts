@@ -1,14 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { schema } from "@keel/db";
-import { errorBodySchema, errorResponses } from "../http/errors.ts";
-import { createRouter } from "../http/router.ts";
-import { listWebhookDeliveries, retryWebhookDelivery } from "../services/webhooks/deliveries.ts";
 import {
   createWebhookSubscription,
   deleteWebhookSubscription,
+  listWebhookDeliveries,
   listWebhookSubscriptions,
+  retryWebhookDelivery,
   updateWebhookSubscription,
-} from "../services/webhooks/subscriptions.ts";
+} from "@keel/services";
+import { serviceContext } from "../http/context.ts";
+import { errorBodySchema, errorResponses } from "../http/errors.ts";
+import { createRouter } from "../http/router.ts";
 
 const tags = ["Webhooks"];
 
@@ -145,48 +147,28 @@ const retryDeliveryRoute = createRoute({
 
 export const webhookRoutes = createRouter()
   .openapi(listRoute, async (c) => {
-    return c.json(
-      { items: await listWebhookSubscriptions({ db: c.get("deps").db, actor: c.get("user") }) },
-      200,
-    );
+    return c.json({ items: await listWebhookSubscriptions(serviceContext(c)) }, 200);
   })
   .openapi(createRouteDef, async (c) => {
-    const { db, now } = c.get("deps");
-    const created = await createWebhookSubscription(
-      { db, actor: c.get("user"), now: now(), requestId: c.get("requestId") },
-      c.req.valid("json"),
-    );
+    const created = await createWebhookSubscription(serviceContext(c), c.req.valid("json"));
     return c.json(created, 201);
   })
   .openapi(updateRoute, async (c) => {
-    const { db, now } = c.get("deps");
-    const updated = await updateWebhookSubscription(
-      { db, actor: c.get("user"), now: now(), requestId: c.get("requestId") },
-      c.req.valid("param").id,
-      c.req.valid("json"),
-    );
+    const updated = await updateWebhookSubscription(serviceContext(c), {
+      id: c.req.valid("param").id,
+      patch: c.req.valid("json"),
+    });
     return c.json(updated, 200);
   })
   .openapi(deleteRoute, async (c) => {
-    const { db, now } = c.get("deps");
-    const deleted = await deleteWebhookSubscription(
-      { db, actor: c.get("user"), now: now(), requestId: c.get("requestId") },
-      c.req.valid("param").id,
-    );
+    const deleted = await deleteWebhookSubscription(serviceContext(c), { id: c.req.valid("param").id });
     return c.json(deleted, 200);
   })
   .openapi(listDeliveriesRoute, async (c) => {
-    const items = await listWebhookDeliveries(
-      { db: c.get("deps").db, actor: c.get("user") },
-      c.req.valid("query"),
-    );
+    const items = await listWebhookDeliveries(serviceContext(c), c.req.valid("query"));
     return c.json({ items }, 200);
   })
   .openapi(retryDeliveryRoute, async (c) => {
-    const { db, now } = c.get("deps");
-    const retried = await retryWebhookDelivery(
-      { db, actor: c.get("user"), now: now(), requestId: c.get("requestId") },
-      c.req.valid("param").id,
-    );
+    const retried = await retryWebhookDelivery(serviceContext(c), { id: c.req.valid("param").id });
     return c.json(retried, 200);
   });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { recomputeHealth, schema } from "@keel/db";
+import { schema } from "@keel/db";
 import type { ApiKeyScope } from "@keel/domain";
+import { recomputeHealth } from "@keel/services";
 import { TEST_TODAY, type TestApp } from "./test-app.ts";
 
 /** An API key with these scopes, created through the API by the demo admin. */

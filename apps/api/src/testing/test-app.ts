@@ -1,5 +1,6 @@
-import { type DbHandle, seedDemoData } from "@keel/db";
+import type { DbHandle } from "@keel/db";
 import { openTestDatabase, type TestDatabaseTemplate } from "@keel/db/testing";
+import { seedDemoData } from "@keel/seed";
 import pino from "pino";
 import { createApp, type SecurityOptions } from "../app.ts";
 import { createAuth } from "../auth/auth.ts";

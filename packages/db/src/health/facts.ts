@@ -1,7 +1,7 @@
 import { addDays, type HealthFacts, healthWindows, type Pulse } from "@keel/domain";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../client.ts";
-import { isoUtc, queryRows, uuidList } from "./sql.ts";
+import { isoUtc, queryRows, uuidList } from "../sql.ts";
 
 export type LoadHealthFactsOptions = {
   /** The day scored (ISO); only data at or before its end is read. */

@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { daysBetween } from "./account.ts";
 import { defaultSegmentBands, segmentForArr } from "./segmentation.ts";
 
 describe("A-2 segmentation by ARR bands (default policy)", () => {
@@ -31,13 +30,5 @@ describe("A-2 segmentation by ARR bands (default policy)", () => {
       { segment: "commercial", minArrCents: 0 },
     ] as const;
     expect(segmentForArr(4_000_000, seed000)).toBe("commercial");
-  });
-});
-
-describe("daysBetween", () => {
-  it("counts whole days, negative when the second date is earlier, across DST", () => {
-    expect(daysBetween("2026-11-01", "2027-04-30")).toBe(180);
-    expect(daysBetween("2026-03-28", "2026-03-30")).toBe(2);
-    expect(daysBetween("2026-11-01", "2026-10-01")).toBe(-31);
   });
 });

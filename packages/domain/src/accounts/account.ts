@@ -93,11 +93,6 @@ export const accountSchema = z.object({
 export type Account = z.infer<typeof accountSchema>;
 export type AccountTeam = Account["team"];
 
-/** Whole days from `from` to `to` (ISO dates), negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /** One row of a book of business ("My book", manager views). */
 export const accountSummarySchema = accountSchema
   .pick({

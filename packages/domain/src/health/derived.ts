@@ -1,3 +1,4 @@
+import { addDays, DAY_MS, dayMs, isoDay } from "../dates.ts";
 import type { HealthInputs } from "./engine.ts";
 import { parseMajorMinor } from "./ingest.ts";
 import type { HealthPolicy, ManualTraitId, Pulse, TraitId } from "./policy.ts";
@@ -6,11 +7,6 @@ import type { HealthPolicy, ManualTraitId, Pulse, TraitId } from "./policy.ts";
 export const USAGE_WINDOW_DAYS = 28;
 /** H-2 "tickets, last 90 days": the 90 days ending on the day scored. */
 export const TICKET_WINDOW_DAYS = 90;
-
-const DAY_MS = 86_400_000;
-const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-export const addDays = (day: string, days: number) => isoDay(dayMs(day) + days * DAY_MS);
 
 /**
  * The date ranges a score on `asOf` reads (H-2, H-6), all inclusive and all at or before `asOf`,

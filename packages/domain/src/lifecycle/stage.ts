@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { daysBetween, type LifecycleStage, lifecycleStageSchema } from "../accounts/account.ts";
+import { type LifecycleStage, lifecycleStageSchema } from "../accounts/account.ts";
+import { addDays, daysBetween } from "../dates.ts";
 import { defaultLifecyclePolicy, type LifecyclePolicy } from "./policy.ts";
 
 export const lifecycleRuleIds = ["L-1", "L-2", "L-3", "L-4", "L-5"] as const;
@@ -26,8 +27,6 @@ export type StageDecision = {
 
 const pct = (ratio: number) => `${Math.round(ratio * 1000) / 10}%`;
 const shown = (ratio: number | null | undefined) => (ratio == null ? "no data" : pct(ratio));
-const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 function targetsMet(metrics: StageInput["metrics"], policy: LifecyclePolicy): boolean {
   const { dauOverMau, mauOverSeats } = metrics;

@@ -181,7 +181,7 @@ describe("evaluation properties", () => {
     .integer({ min: 0, max: 1500 })
     .map((n) => new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
 
-  it("issue 4: evaluating twice gives the same occurrence keys (a second sweep creates nothing new)", () => {
+  it("at most once per occurrence: evaluating twice gives the same occurrence keys (a second sweep creates nothing new)", () => {
     fc.assert(
       fc.property(day, (today) => {
         const s = accountState({ healthCategory: "red" });
@@ -193,7 +193,7 @@ describe("evaluation properties", () => {
     );
   });
 
-  it("issue 4: a date trigger has one occurrence however many daily sweeps run in its catch-up window", () => {
+  it("at most once per occurrence: a date trigger has one occurrence however many daily sweeps run in its catch-up window", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 400 }), (offset) => {
         const start = Date.UTC(2026, 0, 1);
@@ -208,7 +208,7 @@ describe("evaluation properties", () => {
     );
   });
 
-  it("issue 4: a disabled playbook fires nothing", () => {
+  it("a disabled playbook fires nothing", () => {
     expect(evaluatePlaybook({ ...onClosePlaybook, enabled: false }, accountState(), "2026-03-01")).toEqual(
       [],
     );

@@ -1,3 +1,4 @@
+import { slaPolicy } from "../sla/policy.ts";
 import { type Playbook, type PlaybookInput, type ProjectTemplate, playbookSchema } from "./schema.ts";
 
 const define = (input: PlaybookInput): Playbook => playbookSchema.parse(input);
@@ -179,7 +180,7 @@ export const manualTraitRefreshPlaybook = define({
       type: "createTask",
       role: "ta",
       title: "Refresh the TA Pulse, Access to buyer and Active champion traits",
-      dueInDays: 7,
+      dueInDays: slaPolicy.traitRefreshTaskDueInDays,
     },
   ],
 });
@@ -188,11 +189,19 @@ export const manualTraitRefreshPlaybook = define({
 export const contactCadencePlaybook = define({
   id: "contact-cadence",
   version: 1,
-  name: "Not contacted in 30 days",
+  name: `Not contacted in ${slaPolicy.contactCadenceDays} days`,
   ruleId: "M-6",
   source: "seed 003 TA activities",
   triggers: [
-    { kind: "event", event: { type: "traitCrossed", trait: "daysSinceLastActivity", op: ">=", value: 30 } },
+    {
+      kind: "event",
+      event: {
+        type: "traitCrossed",
+        trait: "daysSinceLastActivity",
+        op: ">=",
+        value: slaPolicy.contactCadenceDays,
+      },
+    },
   ],
   conditions: [{ field: "lifecycleStage", op: "!=", value: "prospect" }],
   actions: [
@@ -251,7 +260,7 @@ export const contactTaggingPlaybook = define({
   name: "Contact role tagging",
   ruleId: "C-3",
   source: "seed 001 contacts",
-  triggers: [{ kind: "date", anchor: "contractStart", offsetDays: 7 }],
+  triggers: [{ kind: "date", anchor: "contractStart", offsetDays: slaPolicy.contactTaggingDays }],
   conditions: [{ field: "contactsTaggedAt", op: "isNotSet" }],
   actions: [
     {

@@ -1,4 +1,4 @@
-import { daysBetween } from "../accounts/account.ts";
+import { addDays, daysBetween } from "../dates.ts";
 import type {
   ComparisonOp,
   Playbook,
@@ -9,7 +9,7 @@ import type {
 } from "./schema.ts";
 import { type AccountState, readField } from "./state.ts";
 
-/** One action a playbook fires, with the key that makes it happen at most once (issue 4, X-1). */
+/** One action a playbook fires, with the key that makes it happen at most once per occurrence. */
 export type FiredAction = {
   playbookId: string;
   playbookVersion: number;
@@ -28,9 +28,6 @@ export type FiredAction = {
   /** X-1: which rule, trigger and data made it fire. */
   reason: string;
 };
-
-const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 function compare(left: number, op: ComparisonOp, right: number): boolean {
   switch (op) {

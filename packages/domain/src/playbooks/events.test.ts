@@ -4,7 +4,7 @@ import { evaluatePlaybook } from "./evaluate.ts";
 import { eventsBetween, observe } from "./events.ts";
 import { accountState } from "./fixtures.test-helpers.ts";
 
-describe("events between two looks at an account (issue 4 engine, X-7)", () => {
+describe("events between two looks at an account (the automation engine, X-7)", () => {
   it("O-4 / M-6: the first look counts traits as moving from no data, so a threshold already crossed starts once", () => {
     const now = observe(accountState({ traits: { ...accountState().traits, mauOverSeats: 0.5 } }));
     const events = eventsBetween(null, now);

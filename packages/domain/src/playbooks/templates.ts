@@ -46,7 +46,7 @@ function variablesIn(text: string): string[] {
   return [...text.matchAll(variablePattern)].map((m) => m[1] ?? "");
 }
 
-/** M-2 / issue 4: an unknown variable is an error at save time, with where it is. */
+/** M-2: an unknown variable is an error at save time, with where it is. */
 export function validateTemplate(
   template: DocumentTemplate,
   knownVariables: readonly string[] = documentVariables,

@@ -1,5 +1,7 @@
-import { daysBetween } from "../accounts/account.ts";
+import { daysBetween } from "../dates.ts";
 import type { AccountState } from "../playbooks/state.ts";
+import { RENEWAL_HORIZON_DAYS } from "../renewals/horizon.ts";
+import { slaPolicy } from "../sla/policy.ts";
 
 /** SPEC §10 "What should I be doing?": the handbook's checklist items, each with its rule. */
 export const recommendationRules = {
@@ -58,9 +60,9 @@ export type RecommendOptions = {
 export const defaultRecommendOptions: RecommendOptions = {
   signingWindowDays: { before: 30, after: 45 },
   lowUtilization: 0.8,
-  renewalHorizonDays: 180,
+  renewalHorizonDays: RENEWAL_HORIZON_DAYS,
   versionsBehind: 2,
-  contactCadenceDays: 30,
+  contactCadenceDays: slaPolicy.contactCadenceDays,
   lowUsageScore: 0.2,
 };
 

@@ -1,17 +1,33 @@
-import { pickAccountColumns } from "@keel/app-kit";
+import { PageNotFound, pickAccountColumns, RouterRowLink, useTableUrlState } from "@keel/app-kit";
 import { accountQueries } from "@keel/client";
-import { type LifecycleStage, lifecycleStageLabels, lifecycleStages } from "@keel/domain";
+import {
+  type LifecycleStage,
+  lifecycleStageLabels,
+  lifecycleStageSchema,
+  lifecycleStages,
+} from "@keel/domain";
 import type { RemoteAppProps } from "@keel/federation";
 import { DataTable } from "@keel/ui";
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useNavigate, useParams } from "react-router";
 import { StagePicker } from "./StagePicker.tsx";
 
 const columns = pickAccountColumns("name", "segment", "seats", "arr", "renewalDate", "ta");
 
-/** Adoption: how the book spreads over the lifecycle stages, and the accounts in one stage. */
-export function AdoptionPage({ accountHref, navigate }: RemoteAppProps) {
-  const [stage, setStage] = useState<LifecycleStage>("onboarding");
+/** The stage the index page shows before one is picked. */
+const DEFAULT_STAGE: LifecycleStage = "onboarding";
+
+/**
+ * Adoption: how the book spreads over the lifecycle stages, and the accounts in one stage. The
+ * stage is in the path (`stages/adopting`), so a stage's list is a link and "back" returns to the
+ * stage before; the index shows onboarding.
+ */
+export function AdoptionPage({ accountHref }: RemoteAppProps) {
+  const { stage: stageParam } = useParams();
+  const navigate = useNavigate();
+  const parsed = stageParam === undefined ? DEFAULT_STAGE : lifecycleStageSchema.safeParse(stageParam).data;
+  const stage = parsed ?? DEFAULT_STAGE;
+  const table = useTableUrlState({ columnId: "name", direction: "asc" });
 
   // One tiny page per stage: the API's `total` is the count, so nothing is counted here.
   const stageCounts = useQueries({
@@ -31,6 +47,12 @@ export function AdoptionPage({ accountHref, navigate }: RemoteAppProps) {
   });
   const stageLabel = lifecycleStageLabels[stage];
 
+  if (parsed === undefined) return <PageNotFound appName="Adoption" homeTo=".." />;
+
+  // Relative to this route: the index is one level above `stages/:stage`.
+  const selectStage = (next: LifecycleStage) =>
+    void navigate(stageParam === undefined ? `stages/${next}` : `../stages/${next}`);
+
   return (
     <div className="adoption">
       <header className="adoption-header">
@@ -38,7 +60,7 @@ export function AdoptionPage({ accountHref, navigate }: RemoteAppProps) {
         <p className="adoption-lead">Accounts by lifecycle stage. Pick a stage to see its accounts.</p>
       </header>
 
-      <StagePicker selected={stage} onSelect={setStage} counts={stageCounts} />
+      <StagePicker selected={stage} onSelect={selectStage} counts={stageCounts} />
 
       <DataTable
         caption={`Accounts in ${stageLabel}`}
@@ -46,10 +68,10 @@ export function AdoptionPage({ accountHref, navigate }: RemoteAppProps) {
         columns={columns}
         rows={accounts.data?.items ?? []}
         getRowId={(account) => account.id}
-        defaultSort={{ columnId: "name", direction: "asc" }}
+        {...table}
         filterPlaceholder="Filter by account, segment or TA"
         rowHref={(account) => accountHref(account.id)}
-        onRowClick={navigate ? (account) => navigate(accountHref(account.id)) : undefined}
+        linkComponent={RouterRowLink}
         loading={accounts.isPending}
         error={accounts.error}
         errorTitle={`Could not load the accounts in ${stageLabel}`}

@@ -1,10 +1,12 @@
-import { ContactRolesEditor, roleSaveFailure } from "@keel/app-kit";
-import { type ContactListFilters, contactMutations, contactQueries, queryKeys } from "@keel/client";
-import { type ContactListItem, type ContactRole, contactRoleLabels } from "@keel/domain";
+import { useRoleTagging, useTableUrlState, useUrlFlag } from "@keel/app-kit";
+import { type ContactListFilters, contactQueries } from "@keel/client";
+import { type ContactListItem, contactRoleLabels } from "@keel/domain";
 import type { RemoteAppProps } from "@keel/federation";
 import { Button, DataTable, type DataTableColumn } from "@keel/ui";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type MouseEvent, useId, useState } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useId } from "react";
+import { Link } from "react-router";
+import { ContactsTabs } from "./ContactsTabs.tsx";
 
 export const taggingBacklogFilters = (mineOnly: boolean): ContactListFilters => ({
   missingRoles: true,
@@ -13,74 +15,29 @@ export const taggingBacklogFilters = (mineOnly: boolean): ContactListFilters => 
 });
 
 /** C-4 tagging backlog: contacts with no role yet, by account, tagged in place (C-1). */
-export function ContactTaggingPage({ accountHref, navigate }: RemoteAppProps) {
-  const queryClient = useQueryClient();
-  const [mineOnly, setMineOnly] = useState(false);
+export function ContactTaggingPage({ accountHref }: RemoteAppProps) {
+  const [mineOnly, setMineOnly] = useUrlFlag("mine");
+  const table = useTableUrlState({ columnId: "account", direction: "asc" });
   const mineOnlyId = useId();
   const backlog = useQuery({
     ...contactQueries.list(taggingBacklogFilters(mineOnly)),
     placeholderData: keepPreviousData,
   });
-  const [editingId, setEditingId] = useState<string | null>(null);
-  const [editorMessage, setEditorMessage] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const saveRoles = useMutation({ mutationFn: contactMutations.update });
-
-  const startTagging = (contact: ContactListItem) => {
-    setEditingId(contact.id);
-    setEditorMessage(null);
-    setNotice(null);
-  };
-  const stopTagging = () => {
-    setEditingId(null);
-    setEditorMessage(null);
-  };
-
-  const save = (contact: ContactListItem, roles: ContactRole[]) => {
-    setEditorMessage(null);
-    saveRoles.mutate(
-      { id: contact.id, version: contact.version, patch: { roles } },
-      {
-        onSuccess: async (saved) => {
-          stopTagging();
-          setNotice(
-            saved.roles.length === 0
-              ? `Saved ${saved.name} with no role.`
-              : `Tagged ${saved.name} (${contact.accountName}) as ${saved.roles.map((r) => contactRoleLabels[r]).join(", ")}.`,
-          );
-          // By prefix: every contact list (this backlog included) and the account's contacts.
-          await Promise.all([
-            queryClient.invalidateQueries({ queryKey: queryKeys.contacts.all }),
-            queryClient.invalidateQueries({ queryKey: queryKeys.accounts.detail(contact.accountId) }),
-          ]);
-        },
-        onError: async (error) => {
-          const failure = roleSaveFailure(error);
-          setEditorMessage(failure.message);
-          if (failure.stale) await backlog.refetch();
-        },
-      },
-    );
-  };
-
-  const openAccount = (event: MouseEvent<HTMLAnchorElement>, accountId: string) => {
-    if (!navigate || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
-      return;
-    }
-    event.preventDefault();
-    navigate(accountHref(accountId));
-  };
+  const tagging = useRoleTagging<ContactListItem>({
+    reload: () => backlog.refetch(),
+    savedNotice: (saved, contact) =>
+      saved.roles.length === 0
+        ? `Saved ${saved.name} with no role.`
+        : `Tagged ${saved.name} (${contact.accountName}) as ${saved.roles.map((r) => contactRoleLabels[r]).join(", ")}.`,
+  });
+  const { notice } = tagging;
 
   const columns: DataTableColumn<ContactListItem>[] = [
     {
       id: "account",
       header: "Account",
       rowHeader: false,
-      cell: (contact) => (
-        <a href={accountHref(contact.accountId)} onClick={(event) => openAccount(event, contact.accountId)}>
-          {contact.accountName}
-        </a>
-      ),
+      cell: (contact) => <Link to={accountHref(contact.accountId)}>{contact.accountName}</Link>,
       sortValue: (contact) => contact.accountName,
       filterValue: (contact) => contact.accountName,
     },
@@ -115,19 +72,10 @@ export function ContactTaggingPage({ accountHref, navigate }: RemoteAppProps) {
       id: "roles",
       header: "Roles",
       cell: (contact) =>
-        editingId === contact.id ? (
-          <ContactRolesEditor
-            // A reload after a conflict brings a new version: start again from its roles.
-            key={contact.version}
-            contactName={contact.name}
-            initialRoles={contact.roles}
-            saving={saveRoles.isPending}
-            message={editorMessage}
-            onSave={(roles) => save(contact, roles)}
-            onCancel={stopTagging}
-          />
+        tagging.isEditing(contact) ? (
+          tagging.editor(contact)
         ) : (
-          <Button size="sm" onClick={() => startTagging(contact)}>
+          <Button size="sm" onClick={() => tagging.start(contact)}>
             Tag roles
           </Button>
         ),
@@ -143,6 +91,7 @@ export function ContactTaggingPage({ accountHref, navigate }: RemoteAppProps) {
           Buyer, Instance Admin and the rest.
         </p>
       </header>
+      <ContactsTabs from="index" />
 
       {backlog.data && backlog.data.total > backlog.data.items.length && (
         <p className="contacts-note">
@@ -161,7 +110,7 @@ export function ContactTaggingPage({ accountHref, navigate }: RemoteAppProps) {
         columns={columns}
         rows={backlog.data?.items ?? []}
         getRowId={(contact) => contact.id}
-        defaultSort={{ columnId: "account", direction: "asc" }}
+        {...table}
         filterPlaceholder="Filter by account, contact, title or email"
         loading={backlog.isPending}
         error={backlog.error}

@@ -2,6 +2,7 @@ import { accountQueries } from "@keel/client";
 import type { AccountSummary } from "@keel/domain";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, screen } from "@testing-library/react";
+import { MemoryRouter, Route, Routes } from "react-router";
 import { describe, expect, it } from "vitest";
 import { LighthousePage, lighthouseBookFilters } from "./LighthousePage.tsx";
 
@@ -38,7 +39,14 @@ function renderWithBook(items: AccountSummary[], total = items.length) {
   });
   render(
     <QueryClientProvider client={queryClient}>
-      <LighthousePage basePath="/lighthouse" accountHref={(id) => `/accounts/${id}`} />
+      <MemoryRouter initialEntries={["/lighthouse"]}>
+        <Routes>
+          <Route
+            path="/lighthouse"
+            element={<LighthousePage basePath="/lighthouse" accountHref={(id) => `/accounts/${id}`} />}
+          />
+        </Routes>
+      </MemoryRouter>
     </QueryClientProvider>,
   );
 }
@@ -51,6 +59,9 @@ describe("LighthousePage", () => {
     expect(screen.getByRole("link", { name: "Acme" }).getAttribute("href")).toBe("/accounts/acme");
     expect(screen.getByRole("link", { name: "Cobalt" })).toBeTruthy();
     expect(screen.queryByText("Borealis")).toBeNull();
+    expect(screen.getByRole("link", { name: "Lighthouse view of Cobalt" }).getAttribute("href")).toBe(
+      "/lighthouse/accounts/cobalt",
+    );
   });
 
   it("explains an empty program instead of showing an empty table", () => {

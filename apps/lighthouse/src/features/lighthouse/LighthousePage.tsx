@@ -1,27 +1,36 @@
-import { pickAccountColumns } from "@keel/app-kit";
+import { pickAccountColumns, RouterRowLink, useTableUrlState } from "@keel/app-kit";
 import { type AccountListFilters, accountQueries } from "@keel/client";
-import type { AccountSummary } from "@keel/domain";
+import { type AccountSummary, lighthouseAccountsOf } from "@keel/domain";
 import type { RemoteAppProps } from "@keel/federation";
-import { DataTable, EmptyState } from "@keel/ui";
+import { DataTable, type DataTableColumn, EmptyState } from "@keel/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
+import { Link } from "react-router";
 
 /**
- * The whole book in one page (the API's maximum). There is no server filter for the red flag
- * yet, so red accounts are picked out here; when the book outgrows one page the screen says
- * so instead of silently missing accounts. A `redAccount` filter on GET /accounts replaces this.
+ * The whole book in one page (the API's maximum). There is no server filter for Lighthouse
+ * membership yet, so members are picked out here (LH-1, `lighthouseAccountsOf`); when the book
+ * outgrows one page the screen says so instead of silently missing accounts.
  */
 export const lighthouseBookFilters: AccountListFilters = { sort: "name", order: "asc", pageSize: 500 };
 
-export const redAccountsOf = (accounts: readonly AccountSummary[]) =>
-  accounts.filter((account) => account.redAccount);
+const detailColumn: DataTableColumn<AccountSummary> = {
+  id: "detail",
+  header: "Save program",
+  cell: (account) => (
+    <Link to={`accounts/${account.id}`} aria-label={`Lighthouse view of ${account.name}`}>
+      Lighthouse view
+    </Link>
+  ),
+};
 
-const columns = pickAccountColumns("name", "arr", "renewalDate", "stage", "segment", "ta");
+const columns = [...pickAccountColumns("name", "arr", "renewalDate", "stage", "segment", "ta"), detailColumn];
 
 /** Lighthouse (SPEC §6): the churn-save program's master list, i.e. the accounts flagged red. */
-export function LighthousePage({ accountHref, navigate }: RemoteAppProps) {
+export function LighthousePage({ accountHref }: RemoteAppProps) {
   const book = useQuery(accountQueries.list(lighthouseBookFilters));
-  const redAccounts = useMemo(() => redAccountsOf(book.data?.items ?? []), [book.data]);
+  const table = useTableUrlState({ columnId: "renewalDate", direction: "asc" });
+  const redAccounts = useMemo(() => lighthouseAccountsOf(book.data?.items ?? []), [book.data]);
   const checked = book.data?.items.length ?? 0;
   const truncated = book.data !== undefined && book.data.total > book.data.items.length;
 
@@ -56,10 +65,10 @@ export function LighthousePage({ accountHref, navigate }: RemoteAppProps) {
           columns={columns}
           rows={redAccounts}
           getRowId={(account) => account.id}
-          defaultSort={{ columnId: "renewalDate", direction: "asc" }}
+          {...table}
           filterPlaceholder="Filter by account, segment or TA"
           rowHref={(account) => accountHref(account.id)}
-          onRowClick={navigate ? (account) => navigate(accountHref(account.id)) : undefined}
+          linkComponent={RouterRowLink}
           loading={book.isPending}
           error={book.error}
           errorTitle="Could not load the Lighthouse list"

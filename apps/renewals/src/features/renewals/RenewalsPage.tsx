@@ -1,38 +1,17 @@
-import { accountColumns, pickAccountColumns } from "@keel/app-kit";
+import { RouterRowLink, useTableUrlState, useUrlFlag } from "@keel/app-kit";
 import { accountQueries } from "@keel/client";
-import type { AccountSummary } from "@keel/domain";
+import { countByRenewalBand, RENEWAL_HORIZON_DAYS, renewalBands } from "@keel/domain";
 import type { RemoteAppProps } from "@keel/federation";
-import { DataTable, type DataTableColumn } from "@keel/ui";
+import { DataTable } from "@keel/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useId, useMemo, useState } from "react";
-import { countByWindow, daysLeftLabel, RENEWAL_HORIZON_DAYS, renewalWindows } from "./renewal-windows.ts";
+import { useId, useMemo } from "react";
+import { RenewalsTabs } from "./RenewalsTabs.tsx";
+import { renewalColumns } from "./renewal-columns.tsx";
 
-const daysLeftColumn: DataTableColumn<AccountSummary> = {
-  id: "daysLeft",
-  header: "Days left",
-  align: "end",
-  cell: (account) => (
-    <span
-      className={
-        account.daysToRenewal !== null && account.daysToRenewal <= 30 ? "renewals-days--soon" : undefined
-      }
-    >
-      {daysLeftLabel(account.daysToRenewal)}
-    </span>
-  ),
-  sortValue: (account) => account.daysToRenewal,
-};
-
-const columns = [
-  accountColumns.name,
-  accountColumns.renewalDate,
-  daysLeftColumn,
-  ...pickAccountColumns("arr", "segment", "stage", "ta"),
-];
-
-/** The renewal pipeline: every account renewing within the horizon, soonest first. */
-export function RenewalsPage({ accountHref, navigate }: RemoteAppProps) {
-  const [mineOnly, setMineOnly] = useState(false);
+/** The renewal pipeline: every account renewing within the horizon, soonest first. */
+export function RenewalsPage({ accountHref }: RemoteAppProps) {
+  const [mineOnly, setMineOnly] = useUrlFlag("mine");
+  const table = useTableUrlState({ columnId: "renewalDate", direction: "asc" });
   const mineOnlyId = useId();
   const renewals = useQuery({
     ...accountQueries.list({
@@ -46,7 +25,7 @@ export function RenewalsPage({ accountHref, navigate }: RemoteAppProps) {
     placeholderData: keepPreviousData,
   });
   const accounts = useMemo(() => renewals.data?.items ?? [], [renewals.data]);
-  const counts = useMemo(() => countByWindow(accounts), [accounts]);
+  const counts = useMemo(() => countByRenewalBand(accounts), [accounts]);
 
   return (
     <div className="renewals">
@@ -56,12 +35,13 @@ export function RenewalsPage({ accountHref, navigate }: RemoteAppProps) {
           Accounts renewing in the next {RENEWAL_HORIZON_DAYS} days, soonest first.
         </p>
       </header>
+      <RenewalsTabs from="index" />
 
       <dl className="renewals-windows" aria-busy={renewals.isPending || undefined}>
-        {renewalWindows.map((window) => (
-          <div key={window.id} className="renewals-window">
-            <dt>{window.label}</dt>
-            <dd>{renewals.isPending ? "…" : counts[window.id]}</dd>
+        {renewalBands.map((band) => (
+          <div key={band.id} className="renewals-window">
+            <dt>{band.label}</dt>
+            <dd>{renewals.isPending ? "…" : counts[band.id]}</dd>
           </div>
         ))}
       </dl>
@@ -69,13 +49,13 @@ export function RenewalsPage({ accountHref, navigate }: RemoteAppProps) {
       <DataTable
         caption="Upcoming renewals"
         rowNoun={{ one: "renewal", other: "renewals" }}
-        columns={columns}
+        columns={renewalColumns}
         rows={accounts}
         getRowId={(account) => account.id}
-        defaultSort={{ columnId: "renewalDate", direction: "asc" }}
+        {...table}
         filterPlaceholder="Filter by account, segment or TA"
         rowHref={(account) => accountHref(account.id)}
-        onRowClick={navigate ? (account) => navigate(accountHref(account.id)) : undefined}
+        linkComponent={RouterRowLink}
         loading={renewals.isPending}
         error={renewals.error}
         errorTitle="Could not load the renewals"

@@ -1,7 +1,8 @@
+import { todayIso } from "@keel/app-kit";
 import { type Account, daysBetween, lifecycleStageLabels, segmentLabels } from "@keel/domain";
 import { Card, DateText, Money } from "@keel/ui";
 import type { ReactNode } from "react";
-import { deploymentLabels, relativeDays, supportLevelLabels, todayIso, yesNo } from "./account-labels.ts";
+import { deploymentLabels, relativeDays, supportLevelLabels, yesNo } from "./account-labels.ts";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -1,5 +1,5 @@
-import { ContactRolesEditor, roleSaveFailure } from "@keel/app-kit";
-import { accountQueries, contactMutations, queryKeys } from "@keel/client";
+import { useRoleTagging } from "@keel/app-kit";
+import { accountQueries } from "@keel/client";
 import {
   type Contact,
   type ContactRole,
@@ -8,8 +8,7 @@ import {
   instanceAdminAgrees,
 } from "@keel/domain";
 import { Button, Card, DataTable, type DataTableColumn } from "@keel/ui";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 
 const roleOrder = contactRoleSchema.options;
 
@@ -56,45 +55,12 @@ function InstanceAdminCell({ contact }: { contact: Contact }) {
 }
 
 export function ContactsCard({ accountId, canTag }: { accountId: string; canTag: boolean }) {
-  const queryClient = useQueryClient();
   const contacts = useQuery(accountQueries.contacts(accountId));
-  const [editingId, setEditingId] = useState<string | null>(null);
-  const [editorMessage, setEditorMessage] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const saveRoles = useMutation({ mutationFn: contactMutations.update });
-
-  const startEditing = (contact: Contact) => {
-    setEditingId(contact.id);
-    setEditorMessage(null);
-    setNotice(null);
-  };
-  const stopEditing = () => {
-    setEditingId(null);
-    setEditorMessage(null);
-  };
-
-  const save = (contact: Contact, roles: ContactRole[]) => {
-    setEditorMessage(null);
-    saveRoles.mutate(
-      { id: contact.id, version: contact.version, patch: { roles } },
-      {
-        onSuccess: async (saved) => {
-          stopEditing();
-          setNotice(`Saved the roles of ${saved.name}.`);
-          // By prefix: this account (its contacts) and every cross-account contact list.
-          await Promise.all([
-            queryClient.invalidateQueries({ queryKey: queryKeys.accounts.detail(accountId) }),
-            queryClient.invalidateQueries({ queryKey: queryKeys.contacts.all }),
-          ]);
-        },
-        onError: async (error) => {
-          const failure = roleSaveFailure(error);
-          setEditorMessage(failure.message);
-          if (failure.stale) await contacts.refetch();
-        },
-      },
-    );
-  };
+  const tagging = useRoleTagging<Contact>({
+    reload: () => contacts.refetch(),
+    savedNotice: (saved) => `Saved the roles of ${saved.name}.`,
+  });
+  const { notice } = tagging;
 
   const columns: DataTableColumn<Contact>[] = [
     {
@@ -127,20 +93,7 @@ export function ContactsCard({ accountId, canTag }: { accountId: string; canTag:
       id: "roles",
       header: "Roles",
       cell: (contact) =>
-        editingId === contact.id ? (
-          <ContactRolesEditor
-            // A reload after a conflict brings a new version: start again from its roles.
-            key={contact.version}
-            contactName={contact.name}
-            initialRoles={contact.roles}
-            saving={saveRoles.isPending}
-            message={editorMessage}
-            onSave={(roles) => save(contact, roles)}
-            onCancel={stopEditing}
-          />
-        ) : (
-          <RoleTags roles={contact.roles} />
-        ),
+        tagging.isEditing(contact) ? tagging.editor(contact) : <RoleTags roles={contact.roles} />,
       sortValue: (contact) => contact.roles.length,
       filterValue: (contact) => contact.roles.map((role) => contactRoleLabels[role]).join(" "),
     },
@@ -157,8 +110,8 @@ export function ContactsCard({ accountId, canTag }: { accountId: string; canTag:
       header: "Actions",
       align: "end",
       cell: (contact) =>
-        editingId === contact.id ? null : (
-          <Button size="sm" onClick={() => startEditing(contact)}>
+        tagging.isEditing(contact) ? null : (
+          <Button size="sm" onClick={() => tagging.start(contact)}>
             Edit roles
           </Button>
         ),

@@ -15,13 +15,6 @@ export const deploymentLabels: Record<Deployment, string> = {
 
 export const yesNo = (value: boolean) => (value ? "Yes" : "No");
 
-/** Today as an ISO date in the viewer's time zone. */
-export function todayIso(now = new Date()): string {
-  const month = String(now.getMonth() + 1).padStart(2, "0");
-  const day = String(now.getDate()).padStart(2, "0");
-  return `${now.getFullYear()}-${month}-${day}`;
-}
-
 /** "in 12 days", "today", "3 days ago". */
 export function relativeDays(days: number): string {
   if (days === 0) return "today";

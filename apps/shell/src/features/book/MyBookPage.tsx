@@ -1,22 +1,25 @@
+import { RouterRowLink, useSession, useTableUrlState, useUrlParam } from "@keel/app-kit";
 import { accountQueries, usersQuery } from "@keel/client";
 import {
   type AccountSummary,
   type HealthCategory,
   healthCategories,
+  healthCategorySchema,
   type LifecycleStage,
   lifecycleStageLabels,
+  lifecycleStageSchema,
   lifecycleStages,
   type Segment,
   segmentLabels,
+  segmentSchema,
   segments,
 } from "@keel/domain";
-import { Button, DataTable, healthCategoryLabels, Select, type SelectOption } from "@keel/ui";
+import { Button, DataTable, healthCategoryLabels, PageHeader, Select, type SelectOption } from "@keel/ui";
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
-import { useNavigate, useSearchParams } from "react-router";
+import { useMemo } from "react";
+import { useSearchParams } from "react-router";
 import { useDocumentTitle } from "../../app/use-document-title.ts";
 import { RecommendationsPanel } from "../recommendations/RecommendationsPanel.tsx";
-import { useSession } from "../session/session-context.ts";
 import { MyTasksSummary } from "../tasks/MyTasksPage.tsx";
 import { bookColumns } from "./account-columns.tsx";
 
@@ -44,12 +47,16 @@ export function MyBookPage() {
   useDocumentTitle("My book");
   const { user } = useSession();
   const isTa = user.roles.includes("ta");
-  const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const book = searchParams.get("book") ?? (isTa ? MINE : ALL);
-  const [segment, setSegment] = useState<Segment | "">("");
-  const [stage, setStage] = useState<LifecycleStage | "">("");
-  const [health, setHealth] = useState<HealthCategory | "">("");
+  // The whole view is in the URL (whose book, filters, sort), so it can be shared as a link.
+  const [segmentParam, setSegment] = useUrlParam("segment");
+  const [stageParam, setStage] = useUrlParam("stage");
+  const [healthParam, setHealth] = useUrlParam("health");
+  const segment: Segment | "" = segmentSchema.safeParse(segmentParam).data ?? "";
+  const stage: LifecycleStage | "" = lifecycleStageSchema.safeParse(stageParam).data ?? "";
+  const health: HealthCategory | "" = healthCategorySchema.safeParse(healthParam).data ?? "";
+  const table = useTableUrlState({ columnId: "name", direction: "asc" });
 
   const technicalAdvisors = useQuery(usersQuery("ta"));
   const accounts = useQuery(
@@ -91,11 +98,15 @@ export function MyBookPage() {
     [allRows, segment, stage, health],
   );
   const selectFiltersActive = segment !== "" || stage !== "" || health !== "";
-  const clearSelectFilters = () => {
-    setSegment("");
-    setStage("");
-    setHealth("");
-  };
+  const clearSelectFilters = () =>
+    setSearchParams(
+      (params) => {
+        const next = new URLSearchParams(params);
+        for (const name of ["segment", "stage", "health"]) next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
 
   const chooseBook = (value: string) => {
     setSearchParams(
@@ -113,12 +124,10 @@ export function MyBookPage() {
 
   return (
     <div className="shell-page">
-      <header className="shell-page__header">
-        <div>
-          <h1>My book</h1>
-          <p className="shell-page__lead">{bookName}</p>
-        </div>
-        <div className="shell-page__actions">
+      <PageHeader
+        title="My book"
+        description={bookName}
+        actions={
           <Select
             label="Whose book"
             options={bookOptions}
@@ -126,8 +135,8 @@ export function MyBookPage() {
             onValueChange={(value) => chooseBook(value || (isTa ? MINE : ALL))}
             fieldClassName="book-whose"
           />
-        </div>
-      </header>
+        }
+      />
 
       {book === MINE && <MyTasksSummary />}
       {book !== ALL && <RecommendationsPanel ta={book === MINE ? "me" : book} />}
@@ -145,10 +154,10 @@ export function MyBookPage() {
         columns={bookColumns}
         rows={rows}
         getRowId={(account) => account.id}
-        defaultSort={{ columnId: "name", direction: "asc" }}
+        {...table}
         filterPlaceholder="Filter by account name"
         rowHref={(account) => `/accounts/${account.id}`}
-        onRowClick={(account) => navigate(`/accounts/${account.id}`)}
+        linkComponent={RouterRowLink}
         loading={accounts.isPending}
         error={accounts.error}
         errorTitle="Could not load the book"

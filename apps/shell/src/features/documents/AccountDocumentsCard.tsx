@@ -1,6 +1,6 @@
 import { documentMutations, documentQueries, type QueryData, templateQueries } from "@keel/client";
 import { Button, Card, DataTable, type DataTableColumn, DateText, Select, SourceTag } from "@keel/ui";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 
@@ -39,13 +39,11 @@ const columns: DataTableColumn<DocumentRow>[] = [
 /** M-2 on the account page: the account's documents and "new document from a template". */
 export function AccountDocumentsCard({ accountId, canCreate }: { accountId: string; canCreate: boolean }) {
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const documents = useQuery(documentQueries.account(accountId));
   const templates = useQuery({ ...templateQueries.list(), enabled: canCreate });
   const [templateId, setTemplateId] = useState("");
-  const create = useMutation({
-    mutationFn: documentMutations.create,
-    onSuccess: (doc) => navigate(`/documents/${doc.id}`),
-  });
+  const create = useMutation(documentMutations.create(queryClient));
   return (
     <Card
       title="Documents"
@@ -57,7 +55,11 @@ export function AccountDocumentsCard({ accountId, canCreate }: { accountId: stri
             className="document-create"
             onSubmit={(e) => {
               e.preventDefault();
-              if (templateId) create.mutate({ accountId, templateId });
+              if (templateId)
+                create.mutate(
+                  { accountId, templateId },
+                  { onSuccess: (doc) => navigate(`/documents/${doc.id}`) },
+                );
             }}
           >
             <Select

@@ -1,4 +1,4 @@
-import { documentMutations, documentQueries, isApiRequestError, queryKeys } from "@keel/client";
+import { documentMutations, documentQueries, isApiRequestError } from "@keel/client";
 import { DocumentEditor, EmptyState, ErrorState, Skeleton, SourceTag } from "@keel/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -16,14 +16,7 @@ export function DocumentPage() {
     enabled: viewing !== null && viewing !== doc.data?.version,
   });
   useDocumentTitle(doc.data?.title ?? "Document");
-  const save = useMutation({
-    mutationFn: documentMutations.save,
-    onSuccess: (saved) => {
-      queryClient.setQueryData(documentQueries.detail(documentId).queryKey, saved);
-      setViewing(null);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.accounts.detail(saved.accountId) });
-    },
-  });
+  const save = useMutation(documentMutations.save(queryClient));
   const conflict =
     save.error && isApiRequestError(save.error) && save.error.status === 412
       ? { message: save.error.message }
@@ -73,7 +66,12 @@ export function DocumentPage() {
         document={shown}
         versions={current.versions.map((v) => ({ ...v, editedBy: v.editedBy?.name ?? null }))}
         onSelectVersion={(v) => setViewing(v === current.version ? null : v)}
-        onSave={(draft) => save.mutate({ id: current.id, version: current.version, document: draft })}
+        onSave={(draft) =>
+          save.mutate(
+            { id: current.id, version: current.version, document: draft },
+            { onSuccess: () => setViewing(null) },
+          )
+        }
         saving={save.isPending}
         saveError={save.isError && !conflict ? save.error.message : null}
         conflict={conflict}

@@ -1,5 +1,14 @@
-import { healthQueries } from "@keel/client";
-import { Card, DateText, ErrorState, HealthBadge, Skeleton, TrendChart, type TrendPoint } from "@keel/ui";
+import { healthQueries, policyQueries } from "@keel/client";
+import {
+  AsyncContent,
+  Card,
+  DateText,
+  ErrorState,
+  HealthBadge,
+  Skeleton,
+  TrendChart,
+  type TrendPoint,
+} from "@keel/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { HealthBreakdownTable } from "./HealthBreakdownTable.tsx";
@@ -11,6 +20,8 @@ import "./health.css";
 export function HealthCard({ accountId, canEditTraits }: { accountId: string; canEditTraits: boolean }) {
   const health = useQuery(healthQueries.account(accountId));
   const history = useQuery(healthQueries.history(accountId));
+  // H-3: the chart's bands are the policy in force's, so a published change of bands shows.
+  const policy = useQuery(policyQueries.inForce());
   const [message, setMessage] = useState<TraitsMessage>(null);
 
   const points = useMemo<TrendPoint[]>(
@@ -106,17 +117,19 @@ export function HealthCard({ accountId, canEditTraits }: { accountId: string; ca
             <h3 id={`${accountId}-trend`} className="health-section__title">
               Trend
             </h3>
-            {history.isPending ? (
-              <Skeleton variant="block" height="10rem" label="Loading the trend…" />
-            ) : history.isError ? (
-              <ErrorState
-                title="Could not load the trend"
-                message={history.error.message}
-                onRetry={() => void history.refetch()}
-              />
-            ) : (
-              <TrendChart points={points} emptyMessage="No scores stored yet" />
-            )}
+            <AsyncContent
+              query={history}
+              loading={<Skeleton variant="block" height="10rem" label="Loading the trend…" />}
+              errorTitle="Could not load the trend"
+            >
+              {() => (
+                <TrendChart
+                  points={points}
+                  bands={policy.data?.policy.bands}
+                  emptyMessage="No scores stored yet"
+                />
+              )}
+            </AsyncContent>
             {recent.length > 0 && (
               <ul className="health-moves" aria-label="Recent score changes">
                 {recent.map((item) => (

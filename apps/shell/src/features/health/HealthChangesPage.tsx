@@ -1,3 +1,4 @@
+import { useSession } from "@keel/app-kit";
 import { type CategoryChangeFilters, healthQueries, usersQuery } from "@keel/client";
 import { type HealthCategory, healthCategories } from "@keel/domain";
 import {
@@ -7,6 +8,7 @@ import {
   DateText,
   HealthBadge,
   healthCategoryLabels,
+  PageHeader,
   Select,
   type SelectOption,
   TextInput,
@@ -15,7 +17,6 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { useDocumentTitle } from "../../app/use-document-title.ts";
-import { useSession } from "../session/session-context.ts";
 import "./health.css";
 
 const PAGE_SIZE = 25;
@@ -142,14 +143,10 @@ export function HealthChangesPage() {
 
   return (
     <div className="shell-page">
-      <header className="shell-page__header">
-        <div>
-          <h1>Health changes</h1>
-          <p className="shell-page__lead">
-            Accounts whose health category changed (green, yellow, red), newest first, with what caused it.
-          </p>
-        </div>
-      </header>
+      <PageHeader
+        title="Health changes"
+        description="Accounts whose health category changed (green, yellow, red), newest first, with what caused it."
+      />
 
       <fieldset className="health-filters">
         <legend className="keel-visually-hidden">Filters</legend>

@@ -1,4 +1,3 @@
-import { ApiRequestError, healthMutations } from "@keel/client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -27,6 +26,11 @@ function Harness({ onReload }: { onReload: () => Promise<unknown> }) {
   );
 }
 
+/** The API's answer, as the typed client's `fetch` gets it. */
+function answer(status: number, body: unknown) {
+  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+}
+
 function renderForm(onReload = vi.fn(async () => undefined)) {
   const queryClient = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
   render(
@@ -41,22 +45,24 @@ describe("ManualTraitsForm (H-2 manual traits)", () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("sends only the changed trait with the traits' version as If-Match", async () => {
-    const setTraits = vi.spyOn(healthMutations, "setTraits").mockResolvedValue({} as never);
+    const fetch = vi.spyOn(globalThis, "fetch").mockResolvedValue(answer(200, {}));
     const { user } = renderForm();
     const save = screen.getByRole("button", { name: "Save traits" }) as HTMLButtonElement;
     expect(save.disabled).toBe(true);
     await user.selectOptions(screen.getByLabelText("TA pulse"), "poor");
     await user.click(save);
-    expect(setTraits).toHaveBeenCalledWith(
-      { accountId, version: 3, patch: { taPulse: "poor" } },
-      expect.anything(),
-    );
     expect(await screen.findByText("Saved. The score is recomputed.")).toBeTruthy();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    const [url, init] = fetch.mock.calls[0] ?? [];
+    expect(String(url)).toContain(`/accounts/${accountId}/traits`);
+    expect(init?.method).toBe("PUT");
+    expect(new Headers(init?.headers).get("If-Match")).toBe('"3"');
+    expect(JSON.parse(String(init?.body))).toEqual({ taPulse: "poor" });
   });
 
   it("says someone else changed the traits and reloads on 412", async () => {
-    vi.spyOn(healthMutations, "setTraits").mockRejectedValue(
-      new ApiRequestError(412, "precondition_failed", "Stale version"),
+    vi.spyOn(globalThis, "fetch").mockResolvedValue(
+      answer(412, { code: "precondition_failed", message: "Stale version" }),
     );
     const { user, onReload } = renderForm();
     await user.selectOptions(screen.getByLabelText("Access to buyer"), "yes");

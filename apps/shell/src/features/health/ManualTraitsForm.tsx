@@ -1,4 +1,4 @@
-import { healthMutations, isApiRequestError, type ManualTraitsPatch, queryKeys } from "@keel/client";
+import { healthMutations, isApiRequestError, type ManualTraitsPatch } from "@keel/client";
 import { type Pulse, pulses } from "@keel/domain";
 import { Button, DateText, Select, type SelectOption } from "@keel/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -65,7 +65,7 @@ export function ManualTraitsForm({
   const [taPulse, setTaPulse] = useState<Pulse | "">(manualTraits.taPulse?.value ?? "");
   const [champion, setChampion] = useState(toYesNo(manualTraits.activeChampion?.value));
   const [buyer, setBuyer] = useState(toYesNo(manualTraits.buyerAccess?.value));
-  const save = useMutation({ mutationFn: healthMutations.setTraits });
+  const save = useMutation(healthMutations.setTraits(queryClient));
 
   const patch: ManualTraitsPatch = {};
   if (taPulse !== (manualTraits.taPulse?.value ?? "")) patch.taPulse = taPulse === "" ? null : taPulse;
@@ -90,15 +90,7 @@ export function ManualTraitsForm({
     save.mutate(
       { accountId, version: manualTraits.version, patch: body },
       {
-        onSuccess: async (health) => {
-          queryClient.setQueryData(queryKeys.health.account(accountId), health);
-          onMessage({ kind: "success", text: "Saved. The score is recomputed." });
-          // By prefix: the account, its health and history, and every account list (Health column).
-          await Promise.all([
-            queryClient.invalidateQueries({ queryKey: queryKeys.accounts.detail(accountId) }),
-            queryClient.invalidateQueries({ queryKey: queryKeys.accounts.lists() }),
-          ]);
-        },
+        onSuccess: () => onMessage({ kind: "success", text: "Saved. The score is recomputed." }),
         onError: async (error) => {
           if (isApiRequestError(error) && error.status === 412) {
             onMessage({ kind: "error", text: "Someone else changed these traits; reloaded" });

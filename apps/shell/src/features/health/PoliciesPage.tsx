@@ -1,23 +1,23 @@
-import { policyMutations, policyQueries, queryKeys } from "@keel/client";
+import { useSession } from "@keel/app-kit";
+import { type MutationData, policyMutations, policyQueries } from "@keel/client";
 import {
+  AsyncContent,
   Button,
   Card,
   DataTable,
   type DataTableColumn,
   DateText,
-  EmptyState,
-  ErrorState,
+  PageHeader,
   Skeleton,
 } from "@keel/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useDocumentTitle } from "../../app/use-document-title.ts";
-import { useSession } from "../session/session-context.ts";
 import { PolicyEditor } from "./PolicyEditor.tsx";
 import { describeError, draftOf, type ErrorReport, type PolicyView } from "./policy-draft.ts";
 import "./health.css";
 
-type Published = Awaited<ReturnType<typeof policyMutations.publish>>;
+type Published = MutationData<ReturnType<typeof policyMutations.publish>>;
 
 /** Admin (H-1, X-2, X-3): health policy versions, a draft's editor and its what-if preview. */
 export function PoliciesPage() {
@@ -29,7 +29,7 @@ export function PoliciesPage() {
   const [selected, setSelected] = useState<number | null>(null);
   const [error, setError] = useState<ErrorReport | null>(null);
   const [published, setPublished] = useState<Published | null>(null);
-  const createDraft = useMutation({ mutationFn: policyMutations.createDraft });
+  const createDraft = useMutation(policyMutations.createDraft(queryClient));
 
   const items = (policies.data?.items ?? []) as PolicyView[];
   const inForce = items.find((item) => item.inForce);
@@ -41,10 +41,7 @@ export function PoliciesPage() {
     setError(null);
     setPublished(null);
     createDraft.mutate(draftOf(inForce.policy, `Draft from v${inForce.version}`), {
-      onSuccess: async (draft) => {
-        await queryClient.invalidateQueries({ queryKey: queryKeys.policies.all });
-        setSelected(draft.version);
-      },
+      onSuccess: (draft) => setSelected(draft.version),
       onError: (failure) => setError(describeError(failure)),
     });
   };
@@ -99,22 +96,17 @@ export function PoliciesPage() {
 
   return (
     <div className="shell-page">
-      <header className="shell-page__header">
-        <div>
-          <h1>Health policy</h1>
-          <p className="shell-page__lead">
-            Versions of the health score policy. Scores keep the version they were computed with; a draft is
-            previewed over the whole book before it is published.
-          </p>
-        </div>
-        <div className="shell-page__actions">
-          {inForce && (
+      <PageHeader
+        title="Health policy"
+        description="Versions of the health score policy. Scores keep the version they were computed with; a draft is previewed over the whole book before it is published."
+        actions={
+          inForce && (
             <Button variant="primary" onClick={newDraft} loading={createDraft.isPending}>
               New draft from v{inForce.version}
             </Button>
-          )}
-        </div>
-      </header>
+          )
+        }
+      />
 
       {error && (
         <div className="policy-error" role="alert">
@@ -153,30 +145,36 @@ export function PoliciesPage() {
         emptyMessage="No policy versions yet"
       />
 
-      {policies.isPending ? (
-        <Skeleton variant="block" height="20rem" label="Loading the policy…" />
-      ) : policies.isError ? (
-        <ErrorState title="Could not load the policy" message={policies.error.message} />
-      ) : current ? (
-        <Card
-          title={`v${current.version} · ${current.name}${current.status === "draft" ? " (draft)" : current.inForce ? " (in force)" : ""}`}
-        >
-          {current.status !== "draft" && (
-            <p className="shell-muted">Published versions do not change. Start a new draft to edit.</p>
-          )}
-          <PolicyEditor
-            key={current.version}
-            view={current}
-            canPublish={canPublish}
-            onPublished={(result) => {
-              setPublished(result);
-              setSelected(result.policy.version);
-            }}
-          />
-        </Card>
-      ) : (
-        <EmptyState title="No policy yet" message="The API has no health policy version." />
-      )}
+      <AsyncContent
+        // No refetch: the versions table above offers the one Retry.
+        query={{ data: policies.data, error: policies.error, isPending: policies.isPending }}
+        loading={<Skeleton variant="block" height="20rem" label="Loading the policy…" />}
+        errorTitle="Could not load the policy"
+        isEmpty={() => !current}
+        emptyTitle="No policy yet"
+        emptyMessage="The API has no health policy version."
+      >
+        {() =>
+          current && (
+            <Card
+              title={`v${current.version} · ${current.name}${current.status === "draft" ? " (draft)" : current.inForce ? " (in force)" : ""}`}
+            >
+              {current.status !== "draft" && (
+                <p className="shell-muted">Published versions do not change. Start a new draft to edit.</p>
+              )}
+              <PolicyEditor
+                key={current.version}
+                view={current}
+                canPublish={canPublish}
+                onPublished={(result) => {
+                  setPublished(result);
+                  setSelected(result.policy.version);
+                }}
+              />
+            </Card>
+          )
+        }
+      </AsyncContent>
     </div>
   );
 }

@@ -1,4 +1,10 @@
-import { isApiRequestError, policyMutations, policyQueries, queryKeys } from "@keel/client";
+import {
+  isApiRequestError,
+  type MutationData,
+  policyMutations,
+  policyQueries,
+  queryKeys,
+} from "@keel/client";
 import {
   type HealthCategory,
   type HealthPolicyDraft,
@@ -13,8 +19,8 @@ import { type ReactNode, useState } from "react";
 import { Link } from "react-router";
 import { describeError, draftOf, type ErrorReport, opLabels, type PolicyView } from "./policy-draft.ts";
 
-type Preview = Awaited<ReturnType<typeof policyMutations.preview>>;
-type Published = Awaited<ReturnType<typeof policyMutations.publish>>;
+type Preview = MutationData<ReturnType<typeof policyMutations.preview>>;
+type Published = MutationData<ReturnType<typeof policyMutations.publish>>;
 type Changed = Preview["changed"][number];
 
 const score = (value: number | null) => (value === null ? "—" : value.toFixed(2));
@@ -138,9 +144,9 @@ export function PolicyEditor({
   const [confirming, setConfirming] = useState(false);
   // The revision this editor last saw; the list catches up after a refetch.
   const [revision, setRevision] = useState(view.revision);
-  const preview = useMutation({ mutationFn: policyMutations.preview });
-  const save = useMutation({ mutationFn: policyMutations.updateDraft });
-  const publish = useMutation({ mutationFn: policyMutations.publish });
+  const preview = useMutation(policyMutations.preview());
+  const save = useMutation(policyMutations.updateDraft(queryClient));
+  const publish = useMutation(policyMutations.publish(queryClient));
 
   const update = (change: (draft: HealthPolicyDraft) => void) => {
     setDraft((current) => {
@@ -168,11 +174,9 @@ export function PolicyEditor({
     save.mutate(
       { version: view.version, revision, draft },
       {
-        onSuccess: async (saved) => {
+        onSuccess: (saved) => {
           setRevision(saved.revision);
           setNotice(`Saved draft v${saved.version} (revision ${saved.revision}).`);
-          queryClient.setQueryData(queryKeys.policies.detail(saved.version), saved);
-          await queryClient.invalidateQueries({ queryKey: queryKeys.policies.all });
         },
         onError: async (failure) => {
           if (isApiRequestError(failure) && failure.status === 412) {
@@ -195,14 +199,9 @@ export function PolicyEditor({
   const runPublish = () => {
     setError(null);
     publish.mutate(view.version, {
-      onSuccess: async (result) => {
+      onSuccess: (result) => {
         setConfirming(false);
         onPublished?.(result);
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: queryKeys.policies.all }),
-          queryClient.invalidateQueries({ queryKey: queryKeys.accounts.all }),
-          queryClient.invalidateQueries({ queryKey: ["health"] }),
-        ]);
       },
       onError: (failure) => {
         setConfirming(false);

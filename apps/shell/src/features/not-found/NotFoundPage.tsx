@@ -1,4 +1,4 @@
-import { EmptyState } from "@keel/ui";
+import { EmptyState, PageHeader } from "@keel/ui";
 import { Link, useLocation } from "react-router";
 import { useDocumentTitle } from "../../app/use-document-title.ts";
 
@@ -7,9 +7,7 @@ export function NotFoundPage() {
   useDocumentTitle("Page not found");
   return (
     <div className="shell-page">
-      <header className="shell-page__header">
-        <h1>Page not found</h1>
-      </header>
+      <PageHeader title="Page not found" />
       <div className="shell-panel">
         <EmptyState
           title={

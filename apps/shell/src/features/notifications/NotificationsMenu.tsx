@@ -1,4 +1,4 @@
-import { notificationMutations, notificationQueries, workQueryKeys } from "@keel/client";
+import { notificationMutations, notificationQueries } from "@keel/client";
 import { NotificationBell } from "@keel/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -11,9 +11,8 @@ export function NotificationsMenu() {
   const [open, setOpen] = useState(false);
   const unread = useQuery({ ...notificationQueries.unreadCount(), refetchInterval: 60_000 });
   const list = useQuery({ ...notificationQueries.list({ pageSize: 20 }), enabled: open });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: workQueryKeys.notifications.all });
-  const read = useMutation({ mutationFn: notificationMutations.read, onSettled: refresh });
-  const readAll = useMutation({ mutationFn: notificationMutations.readAll, onSettled: refresh });
+  const read = useMutation(notificationMutations.read(queryClient));
+  const readAll = useMutation(notificationMutations.readAll(queryClient));
   return (
     <NotificationBell
       unread={unread.data?.unread ?? 0}

@@ -1,3 +1,4 @@
+import { useSession } from "@keel/app-kit";
 import {
   type DryRunFilters,
   isApiRequestError,
@@ -6,12 +7,11 @@ import {
   type QueryData,
 } from "@keel/client";
 import type { PlaybookTrigger } from "@keel/domain";
-import { Button, Card, DataTable, type DataTableColumn, Field, Tabs, TextInput } from "@keel/ui";
+import { Button, Card, DataTable, type DataTableColumn, Field, PageHeader, Tabs, TextInput } from "@keel/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ChangeEvent, useState } from "react";
 import { Link } from "react-router";
 import { useDocumentTitle } from "../../app/use-document-title.ts";
-import { useSession } from "../session/session-context.ts";
 
 function describeTrigger(trigger: PlaybookTrigger): string {
   switch (trigger.kind) {
@@ -170,23 +170,16 @@ function DryRunPanel({ canSeeBook }: { canSeeBook: boolean }) {
 function ExportImportPanel() {
   const queryClient = useQueryClient();
   const [fileError, setFileError] = useState<string | null>(null);
-  const exported = useMutation({
-    mutationFn: playbookMutations.export,
-    onSuccess: (file) => {
-      const url = URL.createObjectURL(
-        new Blob([JSON.stringify(file, null, 2)], { type: "application/json" }),
-      );
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = `keel-playbooks-${new Date().toISOString().slice(0, 10)}.json`;
-      link.click();
-      URL.revokeObjectURL(url);
-    },
-  });
-  const imported = useMutation({
-    mutationFn: playbookMutations.import,
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["playbooks"] }),
-  });
+  const exported = useMutation(playbookMutations.export());
+  const download = (file: unknown) => {
+    const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = `keel-playbooks-${new Date().toISOString().slice(0, 10)}.json`;
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+  const imported = useMutation(playbookMutations.import(queryClient));
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = "";
@@ -218,7 +211,10 @@ function ExportImportPanel() {
         is not imported at all.
       </p>
       <div className="shell-actions">
-        <Button onClick={() => exported.mutate()} loading={exported.isPending}>
+        <Button
+          onClick={() => exported.mutate(undefined, { onSuccess: download })}
+          loading={exported.isPending}
+        >
           Download export
         </Button>
         <label className="keel-button keel-button--secondary">
@@ -262,7 +258,7 @@ function ExportImportPanel() {
   );
 }
 
-/** Issue 4: the playbooks that run, what they would do today (X-1 dry run), and X-8 export/import. */
+/** The playbooks that run, what they would do today (X-1 dry run), and X-8 export/import. */
 export function PlaybooksPage() {
   useDocumentTitle("Playbooks");
   const { permissions } = useSession();
@@ -270,9 +266,7 @@ export function PlaybooksPage() {
   const canManage = permissions.includes("playbook.manage");
   return (
     <div className="shell-page">
-      <header className="shell-page__header">
-        <h1>Playbooks</h1>
-      </header>
+      <PageHeader title="Playbooks" />
       <Tabs
         label="Playbooks"
         tabs={[

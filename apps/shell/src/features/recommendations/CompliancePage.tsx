@@ -1,10 +1,18 @@
-import { type QueryData, recommendationQueries } from "@keel/client";
-import { Card, DataTable, type DataTableColumn, DateText, ErrorState, Skeleton } from "@keel/ui";
+import { complianceQueries, type QueryData } from "@keel/client";
+import {
+  AsyncContent,
+  Card,
+  DataTable,
+  type DataTableColumn,
+  DateText,
+  PageHeader,
+  Skeleton,
+} from "@keel/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useDocumentTitle } from "../../app/use-document-title.ts";
 
-type ComplianceData = QueryData<ReturnType<typeof recommendationQueries.compliance>>;
+type ComplianceData = QueryData<ReturnType<typeof complianceQueries.list>>;
 type ComplianceRow = ComplianceData["lists"][number]["items"][number];
 
 const columns: DataTableColumn<ComplianceRow>[] = [
@@ -31,46 +39,48 @@ const columns: DataTableColumn<ComplianceRow>[] = [
 /** X-6: each of the handbook's SLAs as a live list of who is late (SPEC §11 manager views). */
 export function CompliancePage() {
   useDocumentTitle("Compliance");
-  const lists = useQuery(recommendationQueries.compliance());
+  const lists = useQuery(complianceQueries.list());
   return (
     <div className="shell-page">
-      <header className="shell-page__header">
-        <h1>Compliance</h1>
-        {lists.data && (
-          <p className="shell-muted">
-            As of <DateText value={lists.data.today} />: who is late on the handbook's SLAs.
-          </p>
-        )}
-      </header>
-      {lists.isPending && <Skeleton variant="block" height="20rem" label="Loading the lists…" />}
-      {lists.isError && (
-        <ErrorState
-          title="Could not load the compliance lists"
-          message={lists.error.message}
-          onRetry={() => void lists.refetch()}
-          retrying={lists.isFetching}
-        />
-      )}
-      {lists.data?.lists.map((list) => (
-        <Card
-          key={list.id}
-          id={list.id}
-          title={`${list.title} (${list.items.length})`}
-          actions={<span className="shell-muted">{`${list.ruleIds.join(", ")} · SLA: ${list.sla}`}</span>}
-          flush
-        >
-          <DataTable
-            caption={list.title}
-            columns={columns}
-            rows={list.items}
-            getRowId={(r) => `${r.accountId}:${r.detail}`}
-            rowNoun={{ one: "account", other: "accounts" }}
-            defaultSort={{ columnId: "late", direction: "desc" }}
-            filterable={list.items.length > 10}
-            emptyMessage="Nobody is late."
-          />
-        </Card>
-      ))}
+      <PageHeader
+        title="Compliance"
+        description={
+          lists.data && (
+            <>
+              As of <DateText value={lists.data.today} />: who is late on the handbook's SLAs.
+            </>
+          )
+        }
+      />
+      <AsyncContent
+        query={lists}
+        loading={<Skeleton variant="block" height="20rem" label="Loading the lists…" />}
+        errorTitle="Could not load the compliance lists"
+        className="shell-stack"
+      >
+        {(data) =>
+          data.lists.map((list) => (
+            <Card
+              key={list.id}
+              id={list.id}
+              title={`${list.title} (${list.items.length})`}
+              actions={<span className="shell-muted">{`${list.ruleIds.join(", ")} · SLA: ${list.sla}`}</span>}
+              flush
+            >
+              <DataTable
+                caption={list.title}
+                columns={columns}
+                rows={list.items}
+                getRowId={(r) => `${r.accountId}:${r.detail}`}
+                rowNoun={{ one: "account", other: "accounts" }}
+                defaultSort={{ columnId: "late", direction: "desc" }}
+                filterable={list.items.length > 10}
+                emptyMessage="Nobody is late."
+              />
+            </Card>
+          ))
+        }
+      </AsyncContent>
     </div>
   );
 }

@@ -1,8 +1,17 @@
-import { type RemoteAppProps, type RemoteName, remoteAppExpose, remotes } from "@keel/federation";
+import {
+  type AccountSectionProps,
+  accountSectionExpose,
+  type RemoteAppProps,
+  type RemoteName,
+  remoteAppExpose,
+  remotes,
+} from "@keel/federation";
 import { loadRemote, registerRemotes } from "@module-federation/runtime";
 import type { ComponentType } from "react";
 
 export type RemoteAppComponent = ComponentType<RemoteAppProps>;
+export type AccountSectionComponent = ComponentType<AccountSectionProps>;
+type RemoteExpose = typeof remoteAppExpose | typeof accountSectionExpose;
 
 interface RemoteManifest {
   remotes: Partial<Record<string, { entry?: unknown }>>;
@@ -34,33 +43,52 @@ function entryForAttempt(entry: string, attempt: number): string {
   return `${entry}${entry.includes("?") ? "&" : "?"}attempt=${attempt}`;
 }
 
-const loaded = new Map<RemoteName, RemoteAppComponent>();
+const loaded = new Map<string, ComponentType<never>>();
+/** Whether the remote is registered with the runtime already (its entry loads once). */
+const registered = new Set<RemoteName>();
 
 /**
- * Loads a remote's `./App` through the federation runtime the host plugin initialised (with
- * the shared singletons). `attempt` > 0 re-registers the remote, dropping a failed load.
+ * Loads one exposed module of a remote through the federation runtime the host plugin
+ * initialised (with the shared singletons). `attempt` > 0 re-registers the remote, dropping a
+ * failed load. The account page loads four sections and the team's route its app: each remote
+ * is registered once, whichever comes first.
  */
-export async function loadRemoteApp(name: RemoteName, attempt = 0): Promise<RemoteAppComponent> {
-  const cached = loaded.get(name);
-  if (cached) return cached;
+async function loadRemoteModule<Props>(
+  name: RemoteName,
+  expose: RemoteExpose,
+  attempt: number,
+): Promise<ComponentType<Props>> {
+  const cacheKey = `${name}${expose.slice(1)}`;
+  const cached = loaded.get(cacheKey);
+  if (cached) return cached as ComponentType<Props>;
 
   const { containerName, label } = remotes[name];
   const entry = await fetchRemoteEntry(name);
-  registerRemotes([{ name: containerName, entry: entryForAttempt(entry, attempt), type: "module" }], {
-    force: attempt > 0,
-  });
+  if (attempt > 0 || !registered.has(name)) {
+    registerRemotes([{ name: containerName, entry: entryForAttempt(entry, attempt), type: "module" }], {
+      force: attempt > 0,
+    });
+    registered.add(name);
+  }
   let exposed: { default?: unknown } | null;
   try {
-    exposed = await loadRemote<{ default?: unknown }>(`${containerName}/${remoteAppExpose.slice(2)}`);
+    exposed = await loadRemote<{ default?: unknown }>(`${containerName}/${expose.slice(2)}`);
   } catch (error) {
     // The runtime's message is a page of diagnostics; people get one line, the console the rest.
     throw new Error(`Its entry ${entry} did not load.`, { cause: error });
   }
-  const App = exposed?.default;
-  if (typeof App !== "function" && (typeof App !== "object" || App === null)) {
-    throw new Error(`The ${label} app does not export a component.`);
+  const component = exposed?.default;
+  if (typeof component !== "function" && (typeof component !== "object" || component === null)) {
+    throw new Error(`The ${label} app does not export a component as ${expose}.`);
   }
-  const component = App as RemoteAppComponent;
-  loaded.set(name, component);
-  return component;
+  loaded.set(cacheKey, component as ComponentType<never>);
+  return component as ComponentType<Props>;
 }
+
+/** A remote's `./App`: its pages, with their own nested routes. */
+export const loadRemoteApp = (name: RemoteName, attempt = 0) =>
+  loadRemoteModule<RemoteAppProps>(name, remoteAppExpose, attempt);
+
+/** A remote's `./AccountSection`: its part of the account page. */
+export const loadAccountSection = (name: RemoteName, attempt = 0) =>
+  loadRemoteModule<AccountSectionProps>(name, accountSectionExpose, attempt);

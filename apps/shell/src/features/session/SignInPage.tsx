@@ -1,6 +1,6 @@
-import { SignInForm } from "@keel/app-kit";
-import { authApi, meQuery } from "@keel/client";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { SignInForm, useSignIn } from "@keel/app-kit";
+import { meQuery } from "@keel/client";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Navigate, useLocation, useNavigate } from "react-router";
 import { useDocumentTitle } from "../../app/use-document-title.ts";
@@ -18,7 +18,7 @@ const demoAccounts = [
 
 export function SignInPage() {
   useDocumentTitle("Sign in");
-  const queryClient = useQueryClient();
+  const signInAndLoad = useSignIn();
   const navigate = useNavigate();
   const location = useLocation();
   const returnTo = returnPathFrom(location.search);
@@ -36,13 +36,7 @@ export function SignInPage() {
   if (me.data && !justSignedOut) return <Navigate to={returnTo} replace />;
 
   const signIn = async (email: string, password: string) => {
-    await authApi.signIn(email, password);
-    // Whatever an earlier user left in the cache is not this user's to see.
-    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== "me" });
-    const session = await queryClient.fetchQuery({ ...meQuery(), staleTime: 0 });
-    if (!session) {
-      throw new Error("Signed in, but the session was not kept. Allow cookies for this site and try again.");
-    }
+    await signInAndLoad(email, password);
     navigate(returnTo, { replace: true });
   };
 

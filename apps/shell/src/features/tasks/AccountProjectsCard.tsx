@@ -1,7 +1,7 @@
+import { todayIso } from "@keel/app-kit";
 import { projectQueries } from "@keel/client";
 import { Card, ProgressBar, SourceTag, TaskList } from "@keel/ui";
 import { useQuery } from "@tanstack/react-query";
-import { todayIso } from "./MyTasksPage.tsx";
 import { useToggleTask } from "./use-toggle-task.ts";
 
 /** M-1 projects (task groups from templates) with their progress. */

@@ -1,9 +1,9 @@
-import { isApiRequestError, taskMutations, taskQueries, workQueryKeys } from "@keel/client";
+import { todayIso } from "@keel/app-kit";
+import { isApiRequestError, taskMutations, taskQueries } from "@keel/client";
 import type { AccountTeam, TeamRole } from "@keel/domain";
 import { Button, Card, Select, TaskList, TextInput } from "@keel/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { todayIso } from "./MyTasksPage.tsx";
 import { useToggleTask } from "./use-toggle-task.ts";
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -28,24 +28,17 @@ export function AccountTasksCard({
   const members = (Object.entries(team) as [TeamRole, AccountTeam[TeamRole]][]).flatMap(([role, seat]) =>
     seat ? [{ value: seat.userId, label: `${seat.name} (${role.toUpperCase()})` }] : [],
   );
-  const create = useMutation({
-    mutationFn: taskMutations.create,
-    onSuccess: async () => {
-      setTitle("");
-      await queryClient.invalidateQueries({ queryKey: workQueryKeys.tasks.all });
-      await queryClient.invalidateQueries({ queryKey: ["accounts", "detail", accountId] });
-    },
-  });
+  const create = useMutation(taskMutations.create(queryClient));
   const fieldError = (path: string) =>
     create.error && isApiRequestError(create.error) && Array.isArray(create.error.details)
       ? (create.error.details as { path: string; message: string }[]).find((d) => d.path === path)?.message
       : undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({
-      accountId,
-      task: { title: title.trim(), dueDate, ...(assigneeId ? { assigneeId } : {}) },
-    });
+    create.mutate(
+      { accountId, task: { title: title.trim(), dueDate, ...(assigneeId ? { assigneeId } : {}) } },
+      { onSuccess: () => setTitle("") },
+    );
   };
   return (
     <Card

@@ -1,5 +1,6 @@
+import { todayIso } from "@keel/app-kit";
 import { type MyTaskFilters, taskQueries } from "@keel/client";
-import { Card, Select, type SelectOption, TaskList } from "@keel/ui";
+import { Card, PageHeader, Select, type SelectOption, TaskList } from "@keel/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import { useDocumentTitle } from "../../app/use-document-title.ts";
@@ -11,8 +12,6 @@ const statusOptions: SelectOption<Status>[] = [
   { value: "done", label: "Done" },
   { value: "all", label: "All" },
 ];
-
-export const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /** M-1 "My tasks": the TA's daily list, overdue first, each saying where it came from. */
 export function MyTasksPage() {
@@ -35,33 +34,35 @@ export function MyTasksPage() {
     );
   return (
     <div className="shell-page">
-      <header className="shell-page__header">
-        <div>
-          <h1>My tasks</h1>
-          {counts && status !== "done" && (
-            <p className="shell-page__lead" aria-live="polite">
+      <PageHeader
+        title="My tasks"
+        description={
+          counts && status !== "done" ? (
+            <span aria-live="polite">
               {counts.overdue} overdue · {counts.dueToday} due today · {counts.upcoming} upcoming
-            </p>
-          )}
-        </div>
-        <div className="shell-page__actions">
-          <Select
-            label="Status"
-            options={statusOptions}
-            value={status}
-            onValueChange={(v) => set("status", v || "open", "open")}
-          />
-          <Select
-            label="Group"
-            options={[
-              { value: "none", label: "By due date" },
-              { value: "account", label: "By account" },
-            ]}
-            value={groupBy}
-            onValueChange={(v) => set("group", v || "none", "none")}
-          />
-        </div>
-      </header>
+            </span>
+          ) : undefined
+        }
+        actions={
+          <>
+            <Select
+              label="Status"
+              options={statusOptions}
+              value={status}
+              onValueChange={(v) => set("status", v || "open", "open")}
+            />
+            <Select
+              label="Group"
+              options={[
+                { value: "none", label: "By due date" },
+                { value: "account", label: "By account" },
+              ]}
+              value={groupBy}
+              onValueChange={(v) => set("group", v || "none", "none")}
+            />
+          </>
+        }
+      />
       {error && (
         <p role="alert" className="shell-error-text">
           Could not update the task: {error.message}

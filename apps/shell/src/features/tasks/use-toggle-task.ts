@@ -1,4 +1,4 @@
-import { taskMutations, workQueryKeys } from "@keel/client";
+import { taskMutations } from "@keel/client";
 import type { TaskListItem } from "@keel/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -13,29 +13,32 @@ type ToggleableTask = TaskListItem & { version: number };
 export function useToggleTask(tasks: readonly ToggleableTask[] | undefined) {
   const queryClient = useQueryClient();
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
+  const update = taskMutations.update(queryClient);
+  // Hook-level callbacks, not mutate()'s: several tasks may be in flight at once, and mutate()'s
+  // callbacks only fire for the latest call. The factory's invalidation runs first.
   const toggle = useMutation({
-    mutationFn: (task: ToggleableTask) =>
-      taskMutations.update({
-        id: task.id,
-        version: task.version,
-        patch: { status: task.status === "open" ? "done" : "open" },
-      }),
-    onMutate: (task) => setPending((ids) => new Set(ids).add(task.id)),
-    onSettled: async (_answer, _error, task) => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: workQueryKeys.tasks.all }),
-        queryClient.invalidateQueries({ queryKey: ["accounts", "detail", task.accountId] }),
-      ]);
+    ...update,
+    onMutate: ({ id }) => setPending((ids) => new Set(ids).add(id)),
+    onSettled: async (...settled) => {
+      await update.onSettled?.(...settled);
+      const { id } = settled[2];
       setPending((ids) => {
         const next = new Set(ids);
-        next.delete(task.id);
+        next.delete(id);
         return next;
       });
     },
   });
   const onToggle = (item: TaskListItem) => {
     const task = tasks?.find((t) => t.id === item.id);
-    if (task) toggle.mutate(task);
+    if (task) {
+      toggle.mutate({
+        id: task.id,
+        accountId: task.accountId,
+        version: task.version,
+        patch: { status: task.status === "open" ? "done" : "open" },
+      });
+    }
   };
   return { onToggle, pending, error: toggle.error };
 }

@@ -99,6 +99,34 @@ export const RowLinks: Story = {
   },
 };
 
+/**
+ * Row links drawn by the app's own link component (here a stand-in for React Router's `<Link>`):
+ * clicking a row follows it without `onRowClick`.
+ */
+export const RouterRowLinks: Story = {
+  args: {
+    rowHref: (row) => `#/accounts/${row.id}`,
+    linkComponent: ({ href, className, onClick, children }) => (
+      <a
+        href={href}
+        className={className}
+        data-router-link=""
+        onClick={(event) => {
+          onClick(event);
+          event.preventDefault();
+        }}
+      >
+        {children}
+      </a>
+    ),
+  },
+  play: async ({ canvas }) => {
+    await expect(
+      canvas.getByRole("link", { name: "Borealis Freight" }).getAttribute("data-router-link"),
+    ).toBe("");
+  },
+};
+
 export const Compact: Story = {
   args: { density: "compact", defaultSort: { columnId: "health", direction: "asc" } },
 };

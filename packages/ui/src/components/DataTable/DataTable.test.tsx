@@ -1,8 +1,34 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import { DataTable, type DataTableColumn, type DataTableProps, type SortState } from "./DataTable.tsx";
+import {
+  DataTable,
+  type DataTableColumn,
+  type DataTableProps,
+  type RowLinkProps,
+  type SortState,
+} from "./DataTable.tsx";
 import { type AccountRow, accountColumns, accountRows } from "./fixtures.tsx";
+
+/** Stands in for a router's link: it follows the href itself unless the table took the click. */
+const followedLinks: string[] = [];
+function RouterLink({ href, className, onClick, children }: RowLinkProps) {
+  return (
+    <a
+      href={href}
+      className={className}
+      data-router-link=""
+      onClick={(event) => {
+        onClick(event);
+        if (event.defaultPrevented) return;
+        event.preventDefault();
+        followedLinks.push(href);
+      }}
+    >
+      {children}
+    </a>
+  );
+}
 
 function renderTable(props: Partial<DataTableProps<AccountRow>> = {}) {
   const user = userEvent.setup();
@@ -307,6 +333,18 @@ describe("DataTable row activation", () => {
     link.focus();
     await user.keyboard("{Enter}");
     expect(onRowClick).toHaveBeenCalledTimes(2);
+  });
+
+  it("renders row links with the app's link component, and a row click follows it", async () => {
+    followedLinks.length = 0;
+    const { user } = renderTable({ rowHref: (row) => `/accounts/${row.id}`, linkComponent: RouterLink });
+    const link = screen.getByRole("link", { name: "Acme Robotics" });
+    expect(link.getAttribute("href")).toBe("/accounts/a1");
+    expect(link.hasAttribute("data-router-link")).toBe(true);
+
+    await user.click(link);
+    await user.click(screen.getByText("Borealis Freight").closest("tr")?.querySelector("td") as Element);
+    expect(followedLinks).toEqual(["/accounts/a1", "/accounts/a2"]);
   });
 
   it("lets a modified click on the row link through to the browser (open in new tab)", async () => {

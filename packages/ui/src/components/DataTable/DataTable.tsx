@@ -1,4 +1,5 @@
 import {
+  type ComponentType,
   type CSSProperties,
   type KeyboardEvent,
   type MouseEvent,
@@ -35,6 +36,14 @@ export interface DataTableColumn<Row> {
   width?: CSSProperties["width"];
   /** Render this column's cells as row headers (<th scope="row">); defaults to the first column. */
   rowHeader?: boolean;
+}
+
+/** The props a `linkComponent` gets: render them on an anchor. */
+export interface RowLinkProps {
+  href: string;
+  className: string;
+  onClick: (event: MouseEvent<HTMLAnchorElement>) => void;
+  children: ReactNode;
 }
 
 export interface RowNoun {
@@ -93,11 +102,25 @@ export interface DataTableProps<Row> {
    * modified click (Ctrl/⌘/Shift/middle) keeps the browser's behaviour.
    */
   rowHref?: (row: Row) => string;
+  /**
+   * What renders a row link: a plain `<a>` by default; an app with a client-side router passes
+   * an anchor that navigates with it (e.g. React Router's `<Link to={href}>`), so a plain click
+   * on the row or its link moves within the app and a modified click still opens a new tab.
+   */
+  linkComponent?: ComponentType<RowLinkProps>;
 
   /** Extra controls at the right of the filter box. */
   toolbar?: ReactNode;
   density?: "comfortable" | "compact";
   className?: string;
+}
+
+function PlainRowLink({ href, className, onClick, children }: RowLinkProps) {
+  return (
+    <a className={className} href={href} onClick={onClick}>
+      {children}
+    </a>
+  );
 }
 
 const interactiveSelector =
@@ -149,6 +172,7 @@ export function DataTable<Row>({
   noMatchMessage,
   onRowClick,
   rowHref,
+  linkComponent: RowLink = PlainRowLink,
   toolbar,
   density = "comfortable",
   className,
@@ -240,9 +264,9 @@ export function DataTable<Row>({
   );
 
   const rowLink = (href: string, content: ReactNode, row: Row) => (
-    <a className="keel-table__row-link" href={href} onClick={(event) => linkClick(event, row)}>
+    <RowLink className="keel-table__row-link" href={href} onClick={(event) => linkClick(event, row)}>
       {content}
-    </a>
+    </RowLink>
   );
 
   let body: ReactNode;

@@ -5,6 +5,8 @@ const meta = {
   title: "Data display/TrendChart",
   component: TrendChart,
   parameters: { layout: "padded" },
+  // The H-1 default policy's bands; the app passes the policy in force's.
+  args: { bands: { green: 75, yellow: 50 } },
 } satisfies Meta<typeof TrendChart>;
 
 export default meta;
@@ -56,5 +58,11 @@ export const WithGap: Story = {
 };
 
 export const SinglePoint: Story = { args: { points: [{ at: "2026-10-31", score: 64, category: "yellow" }] } };
+
+/** A policy with stricter bands draws them where it puts them. */
+export const StricterPolicy: Story = { args: { points: declining, bands: { green: 85, yellow: 65 } } };
+
+/** While the policy is loading the chart draws the line on a plain scale, no bands. */
+export const WithoutBands: Story = { args: { points: declining, bands: undefined } };
 
 export const Empty: Story = { args: { points: [], emptyMessage: "No scores stored yet" } };

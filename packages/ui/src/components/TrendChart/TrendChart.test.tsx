@@ -51,6 +51,25 @@ describe("TrendChart", () => {
     expect(container.querySelectorAll(".keel-trend__point")).toHaveLength(4);
   });
 
+  it("draws the category bands of the policy it is given (H-3)", () => {
+    const { container } = render(<TrendChart points={points} bands={{ green: 80, yellow: 60 }} />);
+    const bands = container.querySelectorAll(".keel-trend__band");
+    expect(Array.from(bands, (band) => band.getAttribute("class"))).toEqual([
+      "keel-trend__band keel-trend__band--green",
+      "keel-trend__band keel-trend__band--yellow",
+      "keel-trend__band keel-trend__band--red",
+    ]);
+    expect(
+      Array.from(container.querySelectorAll(".keel-trend__tick text"), (tick) => tick.textContent),
+    ).toEqual(["0", "60", "80", "100"]);
+  });
+
+  it("draws no bands of its own while no policy is given", () => {
+    const { container } = render(<TrendChart points={points} />);
+    expect(container.querySelectorAll(".keel-trend__band")).toHaveLength(0);
+    expect(screen.getByRole("img")).toBeTruthy();
+  });
+
   it("says so when there is no history", () => {
     render(<TrendChart points={[]} emptyMessage="No scores yet" />);
     expect(screen.getByText("No scores yet")).toBeTruthy();

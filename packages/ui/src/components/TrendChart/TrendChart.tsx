@@ -17,7 +17,11 @@ export interface TrendChartProps {
   points: readonly TrendPoint[];
   /** What the chart shows, e.g. "Health score"; used in the accessible summary. */
   label?: string;
-  /** Category bands drawn behind the line: green ≥ green, yellow ≥ yellow, red below (H-3). */
+  /**
+   * Category bands drawn behind the line: green ≥ green, yellow ≥ yellow, red below (H-3).
+   * They are the policy's, not the chart's: pass the policy in force's `bands`. Without them
+   * (the policy is still loading) the line is drawn on a plain 0–100 scale.
+   */
   bands?: { green: number; yellow: number };
   /** Shown when there are no points. */
   emptyMessage?: string;
@@ -56,7 +60,7 @@ export function summarizeTrend(points: readonly TrendPoint[], label = "Health sc
 export function TrendChart({
   points,
   label = "Health score",
-  bands = { green: 75, yellow: 50 },
+  bands,
   emptyMessage = "No history yet",
   height = 200,
   className,
@@ -91,11 +95,15 @@ export function TrendChart({
   }
   if (current) segments.push(current);
 
-  const bandRects = [
-    { id: "green", from: bands.green, to: 100 },
-    { id: "yellow", from: bands.yellow, to: bands.green },
-    { id: "red", from: 0, to: bands.yellow },
-  ];
+  const bandRects = bands
+    ? [
+        { id: "green", from: bands.green, to: 100 },
+        { id: "yellow", from: bands.yellow, to: bands.green },
+        { id: "red", from: 0, to: bands.yellow },
+      ]
+    : [];
+  // The band edges as ticks; a set, since a policy may put both edges on one score.
+  const ticks = [...new Set([0, ...(bands ? [bands.yellow, bands.green] : [50]), 100])];
   const first = points[0] as TrendPoint;
   const last = points[points.length - 1] as TrendPoint;
 
@@ -118,7 +126,7 @@ export function TrendChart({
             height={Math.max(0, y(band.from) - y(band.to))}
           />
         ))}
-        {[0, bands.yellow, bands.green, 100].map((tick) => (
+        {ticks.map((tick) => (
           <g key={tick} className="keel-trend__tick">
             <line x1={PAD.left} x2={PAD.left + innerW} y1={y(tick)} y2={y(tick)} />
             <text x={PAD.left - 6} y={y(tick)} dy="0.32em" textAnchor="end">

@@ -1,4 +1,0 @@
-export * from "./facts.ts";
-export * from "./policies.ts";
-export * from "./scores.ts";
-export { isoUtc, queryRows, uuidList } from "./sql.ts";

@@ -1,7 +1,0 @@
-import { nodeTestConfig } from "@keel/vitest-config";
-import { defineConfig, mergeConfig } from "vitest/config";
-
-export default mergeConfig(
-  nodeTestConfig,
-  defineConfig({ test: { globalSetup: ["./src/test-global-setup.ts"] } }),
-);

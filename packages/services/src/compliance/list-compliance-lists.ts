@@ -1,0 +1,142 @@
+import { queryRows } from "@keel/db";
+import { type AccountState, addDays, daysBetween, slaPolicy } from "@keel/domain";
+import { sql } from "drizzle-orm";
+import { loadAccountStates } from "#automation/account-state.ts";
+import { type ServiceContext, todayOf } from "#context.ts";
+
+export type ComplianceItem = {
+  accountId: string;
+  accountName: string;
+  ta: { id: string; name: string } | null;
+  /** The day the SLA was due. */
+  dueOn: string;
+  daysLate: number;
+  detail: string;
+};
+
+export type ComplianceList = {
+  id: "contacts-not-tagged" | "not-contacted" | "traits-not-refreshed" | "missed-handoff-steps";
+  ruleIds: string[];
+  title: string;
+  sla: string;
+  items: ComplianceItem[];
+};
+
+/** Every day counts once a step is due: "late by 0 days" is due today, not late. */
+const late = (dueOn: string, today: string) => daysBetween(dueOn, today);
+
+/**
+ * X-6: the handbook's SLAs, each as a live list of who is late, from the same account state
+ * the playbooks read. `ta` narrows to one TA's book.
+ */
+export async function listComplianceLists(
+  { db, now }: ServiceContext,
+  { ta }: { ta?: string },
+): Promise<{ today: string; lists: ComplianceList[] }> {
+  const today = todayOf(now);
+  const states = await loadAccountStates(db);
+  const names = new Map(
+    (await queryRows<{ id: string; name: string }>(db, sql`select id, name from "user"`)).map((u) => [
+      u.id,
+      u.name,
+    ]),
+  );
+  const mine = ta ? states.filter((s) => s.team.ta === ta) : states;
+  const item = (s: AccountState, dueOn: string, detail: string): ComplianceItem => ({
+    accountId: s.accountId,
+    accountName: s.name,
+    ta: s.team.ta ? { id: s.team.ta, name: names.get(s.team.ta) ?? s.team.ta } : null,
+    dueOn,
+    daysLate: late(dueOn, today),
+    detail,
+  });
+  const customers = mine.filter((s) => s.lifecycleStage !== "prospect");
+
+  const contactsNotTagged = customers.flatMap((s) => {
+    if (!s.contractStart || s.contactsTaggedAt) return [];
+    const dueOn = addDays(s.contractStart, slaPolicy.contactTaggingDays);
+    return late(dueOn, today) > 0
+      ? [item(s, dueOn, `signed ${s.contractStart}; contacts still without roles`)]
+      : [];
+  });
+  const notContacted = customers.flatMap((s) => {
+    const since = s.lastActivityDate ?? s.contractStart;
+    if (!since) return [];
+    const dueOn = addDays(since, slaPolicy.contactCadenceDays);
+    return late(dueOn, today) > 0
+      ? [
+          item(
+            s,
+            dueOn,
+            s.lastActivityDate
+              ? `last activity ${s.lastActivityDate}`
+              : `no activity logged since signature (${since})`,
+          ),
+        ]
+      : [];
+  });
+  const traitsNotRefreshed = customers.flatMap((s) => {
+    const refreshed = s.manualTraitsRefreshedAt;
+    const dueOn = refreshed
+      ? addDays(refreshed, slaPolicy.traitRefreshDays)
+      : (s.contractStart ?? s.closeDate ?? today);
+    return late(dueOn, today) > 0
+      ? [
+          item(
+            s,
+            dueOn,
+            refreshed ? `last refreshed ${refreshed}` : "pulse, buyer access and champion never all set",
+          ),
+        ]
+      : [];
+  });
+  const missedHandoff = mine.flatMap((s) => {
+    if (s.lifecycleStage !== "prospect" || !s.closeDate) return [];
+    const steps: ComplianceItem[] = [];
+    const t45 = addDays(s.closeDate, -45);
+    const t35 = addDays(s.closeDate, -35);
+    const t30 = addDays(s.closeDate, -30);
+    if (!s.handoff.supportLevelSetAt && late(t45, today) > 0)
+      steps.push(item(s, t45, `T-45: support level not set (closes ${s.closeDate})`));
+    if (!s.team.ta && late(t35, today) > 0)
+      steps.push(item(s, t35, `T-35: no TA assigned (closes ${s.closeDate})`));
+    if (!s.handoff.handoffDocCreatedAt && late(t30, today) > 0)
+      steps.push(item(s, t30, `T-30: no Handoff Doc (closes ${s.closeDate})`));
+    return steps;
+  });
+  const mostLate = (items: ComplianceItem[]) =>
+    items.sort((a, b) => b.daysLate - a.daysLate || a.accountName.localeCompare(b.accountName));
+  return {
+    today,
+    lists: [
+      {
+        id: "contacts-not-tagged",
+        ruleIds: ["C-3"],
+        title: `Contacts not tagged within ${slaPolicy.contactTaggingDays} days of signature`,
+        sla: `${slaPolicy.contactTaggingDays} days after contract start`,
+        items: mostLate(contactsNotTagged),
+      },
+      {
+        id: "not-contacted",
+        ruleIds: ["M-6"],
+        title: `Customers not contacted in ${slaPolicy.contactCadenceDays} days`,
+        sla: "at least once a month",
+        items: mostLate(notContacted),
+      },
+      {
+        id: "traits-not-refreshed",
+        ruleIds: ["M-7"],
+        title: "Manual traits not refreshed in a month",
+        sla: "every month",
+        items: mostLate(traitsNotRefreshed),
+      },
+      {
+        id: "missed-handoff-steps",
+        ruleIds: ["A-3"],
+        title: "Missed hand-off steps",
+        sla: "T-45 support level, T-35 TA, T-30 Handoff Doc",
+        items: mostLate(missedHandoff),
+      },
+    ],
+  };
+}

@@ -1,0 +1,42 @@
+import { schema } from "@keel/db";
+import { recordAudit } from "#audit/record-audit.ts";
+import { type ServiceContext, withTransaction } from "#context.ts";
+import {
+  authorize,
+  distinct,
+  toView,
+  type WebhookSubscriptionInput,
+  type WebhookSubscriptionView,
+} from "./subscription-view.ts";
+
+export async function createWebhookSubscription(
+  ctx: ServiceContext,
+  input: WebhookSubscriptionInput,
+): Promise<WebhookSubscriptionView> {
+  const { actor, now, requestId } = ctx;
+  authorize(actor);
+  return withTransaction(ctx, async (txc) => {
+    const tx = txc.db;
+    const [row] = await tx
+      .insert(schema.webhookSubscriptions)
+      .values({
+        name: input.name,
+        url: input.url,
+        eventTypes: distinct(input.eventTypes),
+        active: input.active ?? true,
+        createdBy: actor.id,
+        createdAt: now,
+      })
+      .returning();
+    const subscription = toView(row!);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "webhook.create",
+      entity: "webhook_subscription",
+      entityId: subscription.id,
+      after: subscription,
+      requestId,
+    });
+    return subscription;
+  });
+}

@@ -1,0 +1,7 @@
+import { nodeTestConfig } from "@keel/vitest-config";
+import { defineConfig, mergeConfig } from "vitest/config";
+
+export default mergeConfig(
+  nodeTestConfig,
+  defineConfig({ test: { globalSetup: ["../db/src/test-global-setup.ts"] } }),
+);
