@@ -164,6 +164,16 @@ describe("the lookup a delivery's socket connects through", () => {
     expect((await resolve("rebound.example.com", { all: true }, ["rebound.example.com"])).error).toBeNull();
   });
 
+  it("checks what the system resolver answers when no lookup is given (localhost, from the hosts file)", async () => {
+    const refused = await new Promise<Error | null>((done) => {
+      guardedLookup(noAllowedHosts)("localhost", { all: true }, (error) => done(error));
+    });
+    expect(refused).toBeInstanceOf(WebhookTargetRefusedError);
+    expect((refused as WebhookTargetRefusedError).reason).toMatch(
+      /^(127\.0\.0\.1|::1) is a loopback address$/,
+    );
+  });
+
   it("passes on a name that does not resolve as the resolver's error", async () => {
     expect((await resolve("gone.example.com", {})).error).toMatchObject({ code: "ENOTFOUND" });
   });
