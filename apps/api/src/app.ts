@@ -1,5 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { ServiceError } from "@keel/services";
+import { ServiceError, type WebhookTargetPolicy } from "@keel/services";
 import { bodyLimit } from "hono/body-limit";
 import { handleAuthRequest } from "./auth/auth-endpoint.ts";
 import { createClientIpResolver } from "./http/client-ip.ts";
@@ -7,8 +7,8 @@ import type { AppDeps, AppEnv } from "./http/context.ts";
 import { refuseUnstorableText } from "./http/input-guard.ts";
 import { errorJson, handleError, requestContext, requireSession } from "./http/middleware.ts";
 import { createRateLimits, defaultRateLimits, type RateLimitConfig } from "./http/rate-limits.ts";
-import { jsonWrites, noStore, sameOriginWrites, securityHeaders } from "./http/security.ts";
 import { createRouter } from "./http/router.ts";
+import { jsonWrites, noStore, sameOriginWrites, securityHeaders } from "./http/security.ts";
 import { accountRoutes } from "./routes/accounts.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { contactRoutes } from "./routes/contacts.ts";
@@ -66,6 +66,8 @@ export type SecurityOptions = {
   remoteOrigins: string[];
   /** The public URL is https: send HSTS. */
   https: boolean;
+  /** Webhook targets: https to public addresses, plus the hosts in KEEL_WEBHOOK_ALLOWED_HOSTS. */
+  webhookTargets: WebhookTargetPolicy;
 };
 
 export function createApp(
@@ -78,6 +80,7 @@ export function createApp(
     rateLimits: defaultRateLimits,
     remoteOrigins: [],
     https: false,
+    webhookTargets: { allowedHosts: [] },
     ...options.security,
   };
   const clientIp = createClientIpResolver(security.trustedProxies);
@@ -87,6 +90,7 @@ export function createApp(
   app.use("*", async (c, next) => {
     c.set("clientIp", clientIp(c));
     c.set("limits", limits);
+    c.set("webhookTargets", security.webhookTargets);
     await next();
   });
   app.use("*", securityHeaders(security));

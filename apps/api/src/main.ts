@@ -67,12 +67,16 @@ if (production && !existsSync(join(web.shellDir, "index.html"))) {
   logger.warn("apps/shell/dist is missing: run `pnpm build` (pnpm start does) to serve the web app");
 }
 
-const security: SecurityOptions = {
-  allowedOrigins: [baseURL, ...devOrigins],
-  trustedProxies: (process.env.KEEL_TRUSTED_PROXIES ?? "")
+const listSetting = (name: string) =>
+  (process.env[name] ?? "")
     .split(",")
     .map((entry) => entry.trim())
-    .filter(Boolean),
+    .filter(Boolean);
+// Hosts webhooks may reach over http:// or at a private address (local testing, an internal receiver).
+const webhookTargets = { allowedHosts: listSetting("KEEL_WEBHOOK_ALLOWED_HOSTS") };
+const security: SecurityOptions = {
+  allowedOrigins: [baseURL, ...devOrigins],
+  trustedProxies: listSetting("KEEL_TRUSTED_PROXIES"),
   rateLimits: rateLimitsFromEnv(process.env),
   // A team app served from another origin must be allowed to load under the CSP.
   remoteOrigins: remoteNames
@@ -80,6 +84,7 @@ const security: SecurityOptions = {
     .filter((entry) => /^https?:\/\//.test(entry))
     .map((entry) => new URL(entry).origin),
   https: baseURL.startsWith("https://"),
+  webhookTargets,
 };
 const app = createApp({ db: handle.db, auth, logger, now: () => new Date() }, { web, security });
 const server = serve({ fetch: app.fetch, port }, (info) => {
@@ -90,7 +95,7 @@ const server = serve({ fetch: app.fetch, port }, (info) => {
 const scheduler =
   process.env.KEEL_SCHEDULER === "false"
     ? null
-    : startScheduler({ db: handle.db, logger, now: () => new Date() });
+    : startScheduler({ db: handle.db, logger, now: () => new Date(), webhookTargets });
 
 const shutdown = async () => {
   scheduler?.stop();

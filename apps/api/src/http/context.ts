@@ -1,6 +1,11 @@
 import type { Database } from "@keel/db";
 import type { SessionUser } from "@keel/domain";
-import { type ApiKeyPrincipal, type ServiceContext, systemActor } from "@keel/services";
+import {
+  type ApiKeyPrincipal,
+  type ServiceContext,
+  systemActor,
+  type WebhookTargetPolicy,
+} from "@keel/services";
 import type { Context } from "hono";
 import type { Logger } from "pino";
 import type { Auth } from "../auth/auth.ts";
@@ -26,6 +31,8 @@ export type AppEnv = {
     /** The caller's address as far as trusted proxies vouch for it (null without a socket). */
     clientIp: string | null;
     limits: RateLimits;
+    /** Where webhook subscriptions may point (KEEL_WEBHOOK_ALLOWED_HOSTS). */
+    webhookTargets: WebhookTargetPolicy;
   };
 };
 

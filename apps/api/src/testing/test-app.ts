@@ -1,6 +1,7 @@
 import type { DbHandle } from "@keel/db";
 import { openTestDatabase, type TestDatabaseTemplate } from "@keel/db/testing";
 import { seedDemoData } from "@keel/seed";
+import type { HostLookup } from "@keel/services";
 import pino from "pino";
 import { createApp, type SecurityOptions } from "../app.ts";
 import { createAuth } from "../auth/auth.ts";
@@ -10,6 +11,14 @@ export const TEST_ORIGIN = "http://localhost:3000";
 export const TEST_TODAY = "2026-11-01";
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/**
+ * Tests never wait on the network's DNS: a webhook host name resolves nowhere (and is accepted,
+ * as an unresolvable name is) unless a test brings its own lookup.
+ */
+const noDns: HostLookup = async (hostname) => {
+  throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" });
+};
 
 /**
  * The real app on a fresh seeded database (PGlite, or PostgreSQL with TEST_DATABASE_URL):
@@ -33,7 +42,7 @@ export async function createTestApp(
       logger: pino({ level: process.env.LOG_LEVEL ?? "silent" }),
       now: () => new Date(`${TEST_TODAY}T12:00:00Z`),
     },
-    { security: options.security },
+    { security: { webhookTargets: { allowedHosts: [], lookup: noDns }, ...options.security } },
   );
   const cookies = new Map<string, string>();
 
