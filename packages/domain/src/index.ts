@@ -1,8 +1,8 @@
 export * from "./accounts/account.ts";
 export * from "./accounts/segmentation.ts";
 export * from "./contacts/contact.ts";
-export * from "./dates.ts";
 export * from "./contacts/coverage.ts";
+export * from "./dates.ts";
 export * from "./health/breakdown.ts";
 export * from "./health/category.ts";
 export * from "./health/derived.ts";
@@ -22,5 +22,6 @@ export * from "./playbooks/schema.ts";
 export * from "./playbooks/state.ts";
 export * from "./playbooks/templates.ts";
 export * from "./recommendations/recommend.ts";
-export * from "./sla/policy.ts";
 export * from "./renewals/horizon.ts";
+export * from "./sla/policy.ts";
+export * from "./validation.ts";

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { schema } from "@keel/db";
+import { wholeNumberParamSchema } from "@keel/domain";
 import {
   createWebhookSubscription,
   deleteWebhookSubscription,
@@ -139,7 +140,7 @@ const listDeliveriesRoute = createRoute({
     query: z.object({
       status: deliveryStatusSchema.optional(),
       subscriptionId: z.uuid().optional(),
-      limit: z.coerce.number<string>().int().min(1).max(500).default(100),
+      limit: wholeNumberParamSchema({ min: 1, max: 500 }).default(100),
     }),
   },
   responses: {
@@ -153,7 +154,8 @@ const retryDeliveryRoute = createRoute({
   path: "/webhooks/deliveries/{id}/retry",
   tags,
   summary: "Send a dead or pending delivery again now (admin); its attempt count is kept",
-  request: { params: z.object({ id: z.coerce.number<string>().int().positive() }) },
+  // Delivery ids are bigserial: any safe integer may name one.
+  request: { params: z.object({ id: wholeNumberParamSchema({ min: 1, column: "bigint" }) }) },
   responses: {
     200: ok("The delivery, pending", webhookDeliverySchema),
     409: ok("Delivered already", errorBodySchema),
