@@ -3,5 +3,5 @@ import { defineConfig, mergeConfig } from "vitest/config";
 
 export default mergeConfig(
   nodeTestConfig,
-  defineConfig({ test: { globalSetup: ["../../packages/db/src/test-global-setup.ts"] } }),
+  defineConfig({ test: { globalSetup: ["./src/testing/global-setup.ts"] } }),
 );

@@ -5,18 +5,20 @@ import { join } from "node:path";
 import postgres from "postgres";
 // The ProvidedContext augmentation below needs vitest in the program (db itself has no tests).
 import type {} from "vitest";
-import { createDb, type DbHandle } from "./client.ts";
+import { createDb, type Database, type DbHandle } from "./client.ts";
 
 /**
  * Per-test-file databases, fast. A fresh PGlite takes seconds to create and migrate here,
  * so migrations run once (vitest globalSetup) and each file starts from that snapshot:
  * a PGlite data-dir dump, or a PostgreSQL template database when TEST_DATABASE_URL is set.
+ * `fill` puts shared data in the snapshot once (the API's tests: the demo company), so no file
+ * pays for it again.
  */
 export type TestDatabaseTemplate =
   | { kind: "pglite"; dumpPath: string }
   | { kind: "postgres"; url: string; templateName: string };
 
-export async function prepareTestDatabaseTemplate(): Promise<{
+export async function prepareTestDatabaseTemplate(fill?: (db: Database) => Promise<void>): Promise<{
   template: TestDatabaseTemplate;
   teardown: () => Promise<void>;
 }> {
@@ -26,6 +28,7 @@ export async function prepareTestDatabaseTemplate(): Promise<{
     const admin = postgres(url, { max: 1, onnotice: () => {} });
     await admin.unsafe(`CREATE DATABASE "${templateName}"`);
     const handle = await createDb({ databaseUrl: withDatabase(url, templateName), maxConnections: 1 });
+    await fill?.(handle.db);
     await handle.close();
     return {
       template: { kind: "postgres", url, templateName },
@@ -36,6 +39,7 @@ export async function prepareTestDatabaseTemplate(): Promise<{
     };
   }
   const handle = await createDb({ dataDir: "memory" });
+  await fill?.(handle.db);
   const dump = await handle.pglite!.dumpDataDir("none");
   await handle.close();
   const dumpPath = join(tmpdir(), `keel-test-template-${process.pid}-${randomUUID()}.tar`);

@@ -1,6 +1,6 @@
+import { ServiceError } from "@keel/services";
 import type { Context } from "hono";
 import type { AppEnv } from "../http/context.ts";
-import { ServiceError } from "@keel/services";
 import type { ErrorCode } from "../http/errors.ts";
 import { errorJson } from "../http/middleware.ts";
 

@@ -1,6 +1,6 @@
+import { ServiceError } from "@keel/services";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./context.ts";
-import { ServiceError } from "@keel/services";
 
 /**
  * PostgreSQL stores no NUL character in text, and no unpaired UTF-16 surrogate in jsonb: either

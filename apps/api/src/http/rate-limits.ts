@@ -1,5 +1,5 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { ServiceError } from "@keel/services";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 
 /**
  * Request limits (docs/security.md). Counters live in this process's memory: with several
@@ -53,7 +53,9 @@ export function rateLimitsFromEnv(env: Record<string, string | undefined>): Rate
 
 const tooMany = (what: string, msBeforeNext: number) => {
   const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return new ServiceError("rate_limited", `${what}; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  return new ServiceError("rate_limited", `${what}; try again in ${retryAfterSeconds} s`, {
+    retryAfterSeconds,
+  });
 };
 
 /** A rejected `consume` becomes a 429 that says when to retry; anything else is rethrown. */

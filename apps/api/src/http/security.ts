@@ -1,7 +1,7 @@
+import { ServiceError } from "@keel/services";
 import type { MiddlewareHandler } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./context.ts";
-import { ServiceError } from "@keel/services";
 
 const isWrite = (method: string) => !/^(GET|HEAD|OPTIONS)$/.test(method);
 
@@ -22,7 +22,10 @@ export function sameOriginWrites(allowedOrigins: readonly string[]): MiddlewareH
       const fromUs = origin !== undefined && (allowed.has(origin) || origin === ownOrigin);
       // "same-site" includes another port of the same host: not ours.
       if (origin !== undefined ? !fromUs : site !== undefined && site !== "same-origin" && site !== "none") {
-        throw new ServiceError("forbidden", "Cross-origin writes are not accepted; use the product's own pages");
+        throw new ServiceError(
+          "forbidden",
+          "Cross-origin writes are not accepted; use the product's own pages",
+        );
       }
     }
     await next();

@@ -1,14 +1,13 @@
 import type { DbHandle } from "@keel/db";
 import { openTestDatabase, type TestDatabaseTemplate } from "@keel/db/testing";
-import { seedDemoData } from "@keel/seed";
 import type { HostLookup } from "@keel/services";
 import pino from "pino";
 import { createApp, type SecurityOptions } from "../app.ts";
 import { createAuth } from "../auth/auth.ts";
+import { TEST_TODAY } from "./test-seed.ts";
 
+export { TEST_TODAY };
 export const TEST_ORIGIN = "http://localhost:3000";
-/** Tests run on a fixed day so date filters are checkable. */
-export const TEST_TODAY = "2026-11-01";
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
@@ -21,15 +20,15 @@ const noDns: HostLookup = async (hostname) => {
 };
 
 /**
- * The real app on a fresh seeded database (PGlite, or PostgreSQL with TEST_DATABASE_URL):
- * requests go through `app.request()`, sign-in through Better Auth.
+ * The real app on a fresh copy of the seeded demo company (PGlite, or PostgreSQL with
+ * TEST_DATABASE_URL; seeded once per run by global-setup.ts): requests go through
+ * `app.request()`, sign-in through Better Auth.
  */
 export async function createTestApp(
   template: TestDatabaseTemplate,
   options: { security?: Partial<SecurityOptions> } = {},
 ) {
   const handle: DbHandle = await openTestDatabase(template);
-  await seedDemoData(handle.db, { today: TEST_TODAY, accounts: 120 });
   const auth = createAuth({
     db: handle.db,
     secret: "test-secret-test-secret-test-secret",

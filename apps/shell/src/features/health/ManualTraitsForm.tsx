@@ -65,7 +65,16 @@ export function ManualTraitsForm({
   const [taPulse, setTaPulse] = useState<Pulse | "">(manualTraits.taPulse?.value ?? "");
   const [champion, setChampion] = useState(toYesNo(manualTraits.activeChampion?.value));
   const [buyer, setBuyer] = useState(toYesNo(manualTraits.buyerAccess?.value));
-  const save = useMutation(healthMutations.setTraits(queryClient));
+  const setTraits = healthMutations.setTraits(queryClient);
+  const save = useMutation({
+    ...setTraits,
+    // The saved answer has a new version, which remounts this form (its key) before a `mutate()`
+    // callback could run: the notice is given here, by the mutation, and kept by the parent.
+    onSuccess: (...args) => {
+      onMessage({ kind: "success", text: "Saved. The score is recomputed." });
+      return setTraits.onSuccess?.(...args);
+    },
+  });
 
   const patch: ManualTraitsPatch = {};
   if (taPulse !== (manualTraits.taPulse?.value ?? "")) patch.taPulse = taPulse === "" ? null : taPulse;
@@ -90,7 +99,6 @@ export function ManualTraitsForm({
     save.mutate(
       { accountId, version: manualTraits.version, patch: body },
       {
-        onSuccess: () => onMessage({ kind: "success", text: "Saved. The score is recomputed." }),
         onError: async (error) => {
           if (isApiRequestError(error) && error.status === 412) {
             onMessage({ kind: "error", text: "Someone else changed these traits; reloaded" });
