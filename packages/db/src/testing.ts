@@ -18,7 +18,7 @@ export type TestDatabaseTemplate =
   | { kind: "pglite"; dumpPath: string }
   | { kind: "postgres"; url: string; templateName: string };
 
-export async function prepareTestDatabaseTemplate(fill?: (db: Database) => Promise<void>): Promise<{
+export async function prepareTestDatabaseTemplate(fill?: (db: Database) => Promise<unknown>): Promise<{
   template: TestDatabaseTemplate;
   teardown: () => Promise<void>;
 }> {
