@@ -1,9 +1,14 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { ServiceError } from "@keel/services";
+import { ServiceError, type WebhookTargetPolicy } from "@keel/services";
 import { bodyLimit } from "hono/body-limit";
+import { handleAuthRequest } from "./auth/auth-endpoint.ts";
+import { createClientIpResolver } from "./http/client-ip.ts";
 import type { AppDeps, AppEnv } from "./http/context.ts";
+import { refuseUnstorableText } from "./http/input-guard.ts";
 import { errorJson, handleError, requestContext, requireSession } from "./http/middleware.ts";
+import { createRateLimits, defaultRateLimits, type RateLimitConfig } from "./http/rate-limits.ts";
 import { createRouter } from "./http/router.ts";
+import { jsonWrites, noStore, sameOriginWrites, securityHeaders } from "./http/security.ts";
 import { accountRoutes } from "./routes/accounts.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { contactRoutes } from "./routes/contacts.ts";
@@ -50,13 +55,55 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 const isIngestPath = (path: string) => path.startsWith("/api/v1/ingest/");
 
-export function createApp(deps: AppDeps, options: { web?: WebOptions } = {}) {
+/** docs/security.md: who may write from a browser, which proxies to believe, the limits. */
+export type SecurityOptions = {
+  /** Origins whose pages may write (besides the request's own): the public URL, dev servers. */
+  allowedOrigins: string[];
+  /** KEEL_TRUSTED_PROXIES: addresses or CIDR ranges whose X-Forwarded-For is believed. */
+  trustedProxies: string[];
+  rateLimits: RateLimitConfig;
+  /** Other origins the shell loads team apps from (KEEL_REMOTE_<NAME>_URL), for the CSP. */
+  remoteOrigins: string[];
+  /** The public URL is https: send HSTS. */
+  https: boolean;
+  /** Webhook targets: https to public addresses, plus the hosts in KEEL_WEBHOOK_ALLOWED_HOSTS. */
+  webhookTargets: WebhookTargetPolicy;
+};
+
+export function createApp(
+  deps: AppDeps,
+  options: { web?: WebOptions; security?: Partial<SecurityOptions> } = {},
+) {
+  const security: SecurityOptions = {
+    allowedOrigins: [deps.auth.options.baseURL ?? "http://localhost:3000"],
+    trustedProxies: [],
+    rateLimits: defaultRateLimits,
+    remoteOrigins: [],
+    https: false,
+    webhookTargets: { allowedHosts: [] },
+    ...options.security,
+  };
+  const clientIp = createClientIpResolver(security.trustedProxies);
+  const limits = createRateLimits(security.rateLimits);
   const app = new OpenAPIHono<AppEnv>();
   app.use("*", requestContext(deps));
+  app.use("*", async (c, next) => {
+    c.set("clientIp", clientIp(c));
+    c.set("limits", limits);
+    c.set("webhookTargets", security.webhookTargets);
+    await next();
+  });
+  app.use("*", securityHeaders(security));
+  app.use("/api/*", sameOriginWrites(security.allowedOrigins), jsonWrites());
+  app.use("/api/v1/*", noStore);
+  app.use("/api/auth/*", noStore);
   const limitTo = (maxSize: number) =>
     bodyLimit({
       maxSize,
-      onError: () => {
+      onError: (c) => {
+        // Refused before its body was read: closing the connection after the answer lets the
+        // client's next request start clean on a new one instead of failing on this one.
+        c.header("Connection", "close");
         throw new ServiceError("payload_too_large", `Request bodies are limited to ${maxSize} bytes`);
       },
     });
@@ -64,9 +111,10 @@ export function createApp(deps: AppDeps, options: { web?: WebOptions } = {}) {
   // Ingestion batches (up to 5,000 records) need more than the rest of the API.
   const ingestLimit = limitTo(MAX_INGEST_BODY_BYTES);
   app.use("/api/*", (c, next) => (isIngestPath(c.req.path) ? ingestLimit : defaultLimit)(c, next));
+  app.use("/api/*", refuseUnstorableText);
 
   app.get("/api/health", (c) => c.json({ status: "ok" }));
-  app.on(["GET", "POST"], "/api/auth/*", (c) => deps.auth.handler(c.req.raw));
+  app.on(["GET", "POST"], "/api/auth/*", handleAuthRequest);
 
   // Ingestion is for machines: an API key per request (routes/ingest.ts), not a session.
   app.use("/api/v1/*", (c, next) => (isIngestPath(c.req.path) ? next() : requireSession(c, next)));

@@ -8,8 +8,9 @@ import { type RemoteName, remoteNames, remotes, shellDevPort } from "@keel/feder
 import { seedIfEmpty } from "@keel/seed";
 import { ensureHealthPolicies, systemContext } from "@keel/services";
 import pino from "pino";
-import { createApp } from "./app.ts";
+import { createApp, type SecurityOptions } from "./app.ts";
 import { createAuth } from "./auth/auth.ts";
+import { rateLimitsFromEnv } from "./http/rate-limits.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
 
 const production = process.env.NODE_ENV === "production";
@@ -35,16 +36,13 @@ if (process.env.KEEL_SEED !== "false") {
 const policiesAdded = await ensureHealthPolicies(systemContext(handle.db, new Date(), "startup"));
 if (policiesAdded > 0) logger.info({ policiesAdded }, "added the built-in health policies");
 
-const auth = createAuth({
-  db: handle.db,
-  secret: authSecret(),
-  baseURL,
-  trustedOrigins: production
-    ? []
-    : [shellDevPort, ...remoteNames.map((name) => remotes[name].devPort)].map(
-        (port) => `http://localhost:${port}`,
-      ),
-});
+// Dev: the Vite servers of the shell and the team apps sign in and write through their proxies.
+const devOrigins = production
+  ? []
+  : [shellDevPort, ...remoteNames.map((name) => remotes[name].devPort)].map(
+      (port) => `http://localhost:${port}`,
+    );
+const auth = createAuth({ db: handle.db, secret: authSecret(), baseURL, trustedOrigins: devOrigins });
 
 /**
  * Where the shell finds each team app (the run-time manifest): same origin in production, the
@@ -69,7 +67,26 @@ if (production && !existsSync(join(web.shellDir, "index.html"))) {
   logger.warn("apps/shell/dist is missing: run `pnpm build` (pnpm start does) to serve the web app");
 }
 
-const app = createApp({ db: handle.db, auth, logger, now: () => new Date() }, { web });
+const listSetting = (name: string) =>
+  (process.env[name] ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+// Hosts webhooks may reach over http:// or at a private address (local testing, an internal receiver).
+const webhookTargets = { allowedHosts: listSetting("KEEL_WEBHOOK_ALLOWED_HOSTS") };
+const security: SecurityOptions = {
+  allowedOrigins: [baseURL, ...devOrigins],
+  trustedProxies: listSetting("KEEL_TRUSTED_PROXIES"),
+  rateLimits: rateLimitsFromEnv(process.env),
+  // A team app served from another origin must be allowed to load under the CSP.
+  remoteOrigins: remoteNames
+    .map((name) => web.remoteEntries[name])
+    .filter((entry) => /^https?:\/\//.test(entry))
+    .map((entry) => new URL(entry).origin),
+  https: baseURL.startsWith("https://"),
+  webhookTargets,
+};
+const app = createApp({ db: handle.db, auth, logger, now: () => new Date() }, { web, security });
 const server = serve({ fetch: app.fetch, port }, (info) => {
   logger.info(`Keel is up on http://localhost:${info.port}  (API reference: /api/reference)`);
 });
@@ -78,7 +95,7 @@ const server = serve({ fetch: app.fetch, port }, (info) => {
 const scheduler =
   process.env.KEEL_SCHEDULER === "false"
     ? null
-    : startScheduler({ db: handle.db, logger, now: () => new Date() });
+    : startScheduler({ db: handle.db, logger, now: () => new Date(), webhookTargets });
 
 const shutdown = async () => {
   scheduler?.stop();

@@ -24,3 +24,4 @@ export * from "./playbooks/templates.ts";
 export * from "./recommendations/recommend.ts";
 export * from "./renewals/horizon.ts";
 export * from "./sla/policy.ts";
+export * from "./validation.ts";

@@ -12,6 +12,7 @@ export const serviceErrorCodes = [
   "precondition_failed",
   "precondition_required",
   "payload_too_large",
+  "unsupported_media_type",
   "unprocessable",
   "rate_limited",
   "internal",

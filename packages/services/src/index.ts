@@ -87,3 +87,4 @@ export { enqueueWebhook } from "./webhooks/outbox.ts";
 export * from "./webhooks/retry-backoff.ts";
 export * from "./webhooks/retry-webhook-delivery.ts";
 export * from "./webhooks/update-webhook-subscription.ts";
+export type { HostLookup, ResolvedAddress, WebhookTargetPolicy } from "./webhooks/webhook-target.ts";

@@ -11,6 +11,8 @@ export function requireApiKey(scope: ApiKeyScope): MiddlewareHandler<AppEnv> {
       { db, actor: systemActor, now: now(), requestId: c.get("requestId") },
       { authorization: c.req.header("authorization"), scope },
     );
+    // Per-key limits (docs/security.md): one feed cannot starve the others.
+    await c.get("limits").ingest.admit(apiKey.id);
     c.set("apiKey", apiKey);
     await next();
   };

@@ -2,6 +2,7 @@ import type { Database } from "@keel/db";
 import { schema } from "@keel/db";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { CLIENT_IP_HEADER } from "./auth-endpoint.ts";
 
 export type AuthOptions = {
   db: Database;
@@ -41,7 +42,15 @@ export function createAuth(options: AuthOptions) {
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     telemetry: { enabled: false },
-    advanced: { database: { generateId: () => crypto.randomUUID() } },
+    // Failed sign-ins are limited by auth-endpoint.ts (per client and per account); Better Auth's
+    // own limiter still guards its other endpoints, keyed by the address we resolved.
+    rateLimit: { customRules: { "/sign-in/email": false } },
+    advanced: {
+      database: { generateId: () => crypto.randomUUID() },
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      // Behind HTTPS (KEEL_BASE_URL https://…) the session cookie is Secure (and __Secure-).
+      useSecureCookies: new URL(options.baseURL).protocol === "https:",
+    },
   });
 }
 

@@ -1,9 +1,15 @@
 import type { Database } from "@keel/db";
 import type { SessionUser } from "@keel/domain";
-import { type ApiKeyPrincipal, type ServiceContext, systemActor } from "@keel/services";
+import {
+  type ApiKeyPrincipal,
+  type ServiceContext,
+  systemActor,
+  type WebhookTargetPolicy,
+} from "@keel/services";
 import type { Context } from "hono";
 import type { Logger } from "pino";
 import type { Auth } from "../auth/auth.ts";
+import type { RateLimits } from "./rate-limits.ts";
 
 /** What every request can reach: injected once in createApp, never imported as a global. */
 export type AppDeps = {
@@ -22,6 +28,11 @@ export type AppEnv = {
     user: SessionUser;
     /** Set by requireApiKey on /api/v1/ingest/* (machine feeds, SPEC §12). */
     apiKey: ApiKeyPrincipal;
+    /** The caller's address as far as trusted proxies vouch for it (null without a socket). */
+    clientIp: string | null;
+    limits: RateLimits;
+    /** Where webhook subscriptions may point (KEEL_WEBHOOK_ALLOWED_HOSTS). */
+    webhookTargets: WebhookTargetPolicy;
   };
 };
 

@@ -26,6 +26,7 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   precondition_failed: 412,
   precondition_required: 428,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   unprocessable: 422,
   rate_limited: 429,
   internal: 500,

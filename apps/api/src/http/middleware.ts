@@ -3,6 +3,7 @@ import { ServiceError } from "@keel/services";
 import type { Context, MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppDeps, AppEnv } from "./context.ts";
+import { refusalOfDatabaseError } from "./database-errors.ts";
 import { type ErrorBody, statusOfError } from "./errors.ts";
 
 /** Gives every request an id (honouring an incoming X-Request-Id) and logs it when done. */
@@ -44,6 +45,10 @@ export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 export function errorJson(c: Context<AppEnv>, error: ServiceError) {
+  const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (error.code === "rate_limited" && typeof retryAfter === "number") {
+    c.header("Retry-After", String(retryAfter));
+  }
   const body: ErrorBody = {
     code: error.code,
     message: error.message,
@@ -69,7 +74,19 @@ export function handleError(error: Error, c: Context<AppEnv>) {
     // Hono raises "Malformed JSON in request body" and content-type problems here, before validation.
     return errorJson(c, new ServiceError(code, error.message || "Bad request"));
   }
-  c.get("deps")?.logger.error({ err: error, requestId: c.get("requestId") }, "unhandled error");
+  const logger = c.get("deps")?.logger;
+  const database = refusalOfDatabaseError(error);
+  if (database) {
+    // An input schema let through a value the database refused: the request is answered as the
+    // bad input it was, and the log keeps the details so the schema can be bounded.
+    logger?.warn(
+      { err: error, requestId: c.get("requestId"), sqlState: database.sqlState },
+      "database refused a value the input schemas let through",
+    );
+    return errorJson(c, database.refusal);
+  }
+  // Nothing of the error reaches the client: its message may name tables, columns or values.
+  logger?.error({ err: error, requestId: c.get("requestId") }, "unhandled error");
   return errorJson(
     c,
     new ServiceError("internal", "Something went wrong on our side; the request id helps us find it"),

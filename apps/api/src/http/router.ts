@@ -1,4 +1,5 @@
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, type z } from "@hono/zod-openapi";
+import { INT32_MAX, wholeNumberParamSchema } from "@keel/domain";
 import { ServiceError } from "@keel/services";
 import type { AppEnv } from "./context.ts";
 import { describeIssues } from "./errors.ts";
@@ -27,7 +28,10 @@ export function parseIfMatch(header: string | undefined): number {
     );
   }
   const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
-  if (!match) throw new ServiceError("bad_request", `If-Match must be a version like "3", got ${header}`);
+  // Versions are `integer` columns: a larger number can match no version, and would fail the query.
+  if (!match || Number(match[1]) > INT32_MAX) {
+    throw new ServiceError("bad_request", `If-Match must be a version like "3", got ${header}`);
+  }
   return Number(match[1]);
 }
 
@@ -40,8 +44,6 @@ export const jsonResponse = <T extends z.ZodType>(schema: T, description: string
 });
 
 /** `{version}` in a path: a kept version of a document, template or policy (1, 2, …). */
-export const versionPathParam = z.coerce
-  .number<string>()
-  .int()
-  .positive()
-  .openapi({ param: { name: "version", in: "path" } });
+export const versionPathParam = wholeNumberParamSchema({ min: 1 }).openapi({
+  param: { name: "version", in: "path" },
+});

@@ -9,6 +9,7 @@ import {
   runPlaybookSweep,
   systemContext,
   todayOf,
+  type WebhookTargetPolicy,
 } from "@keel/services";
 import type { Logger } from "pino";
 
@@ -26,6 +27,7 @@ export function startScheduler({
   intervalMs = 60_000,
   firstTickMs = 2_000,
   webhookIntervalMs = 10_000,
+  webhookTargets,
 }: {
   db: Database;
   logger: Logger;
@@ -34,6 +36,8 @@ export function startScheduler({
   firstTickMs?: number;
   /** How often the webhook outbox is drained (ADR 0006), independently of the health sweep. */
   webhookIntervalMs?: number;
+  /** Where webhooks may be delivered (KEEL_WEBHOOK_ALLOWED_HOSTS); default https to public addresses. */
+  webhookTargets?: WebhookTargetPolicy;
 }) {
   let ticking = false;
   const tick = async () => {
@@ -85,7 +89,10 @@ export function startScheduler({
     if (delivering) return;
     delivering = true;
     try {
-      const result = await deliverDueWebhooks(systemContext(db, now(), "webhooks"), { clock: now });
+      const result = await deliverDueWebhooks(systemContext(db, now(), "webhooks"), {
+        clock: now,
+        targets: webhookTargets,
+      });
       if (result.claimed > 0) logger.info({ job: "webhooks", ...result }, "webhook deliveries sent");
     } catch (error) {
       logger.error({ err: error, job: "webhooks" }, "webhook delivery failed");

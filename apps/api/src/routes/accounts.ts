@@ -5,10 +5,12 @@ import {
   accountSortSchema,
   accountSummarySchema,
   allowedAccountActions,
+  calendarDateSchema,
   contactSchema,
   healthCategorySchema,
   lifecycleStageSchema,
   segmentSchema,
+  wholeNumberParamSchema,
 } from "@keel/domain";
 import { authorizeAccount, getAccount, listAccountContacts, listAccounts } from "@keel/services";
 import { serviceContext } from "../http/context.ts";
@@ -25,13 +27,11 @@ export const listAccountsQuerySchema = z.object({
     .openapi({ description: 'Assigned TA: a user id, "mine" (the signed-in user) or "none" (no TA yet)' }),
   segment: segmentSchema.optional(),
   stage: lifecycleStageSchema.optional(),
-  renewalFrom: z.iso.date().optional().openapi({ description: "Renewal date on or after (YYYY-MM-DD)" }),
-  renewalTo: z.iso.date().optional().openapi({ description: "Renewal date on or before (YYYY-MM-DD)" }),
-  renewalWithinDays: z.coerce
-    .number<string>()
-    .int()
-    .min(0)
-    .max(3650)
+  renewalFrom: calendarDateSchema
+    .optional()
+    .openapi({ description: "Renewal date on or after (YYYY-MM-DD)" }),
+  renewalTo: calendarDateSchema.optional().openapi({ description: "Renewal date on or before (YYYY-MM-DD)" }),
+  renewalWithinDays: wholeNumberParamSchema({ min: 0, max: 3650 })
     .optional()
     .openapi({ description: "Renewing between today and today + N days" }),
   q: z.string().max(200).optional().openapi({ description: "Account name contains" }),
@@ -40,8 +40,8 @@ export const listAccountsQuerySchema = z.object({
     .openapi({ description: 'Health category (H-3); "unknown" includes accounts not scored yet' }),
   sort: accountSortSchema.default("name").openapi({ description: '"health" sorts by health score' }),
   order: z.enum(["asc", "desc"]).default("asc"),
-  page: z.coerce.number<string>().int().min(1).default(1),
-  pageSize: z.coerce.number<string>().int().min(1).max(500).default(50),
+  page: wholeNumberParamSchema({ min: 1 }).default(1),
+  pageSize: wholeNumberParamSchema({ min: 1, max: 500 }).default(50),
 });
 
 export const accountPageSchema = z

@@ -1,5 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { contactListItemSchema, contactRoleSchema, contactSchema } from "@keel/domain";
+import {
+  contactListItemSchema,
+  contactRoleSchema,
+  contactSchema,
+  wholeNumberParamSchema,
+} from "@keel/domain";
 import { listContacts, updateContact } from "@keel/services";
 import { serviceContext } from "../http/context.ts";
 import { errorBodySchema, errorResponses } from "../http/errors.ts";
@@ -14,8 +19,8 @@ const listQuery = z.object({
   ta: z.string().max(100).optional().openapi({ description: 'Accounts of this TA: a user id or "mine"' }),
   accountId: z.uuid().optional(),
   q: z.string().max(200).optional(),
-  page: z.coerce.number<string>().int().min(1).default(1),
-  pageSize: z.coerce.number<string>().int().min(1).max(500).default(100),
+  page: wholeNumberParamSchema({ min: 1 }).default(1),
+  pageSize: wholeNumberParamSchema({ min: 1, max: 500 }).default(100),
 });
 
 const contactPatchSchema = z

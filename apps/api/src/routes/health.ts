@@ -1,10 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import {
+  calendarDateSchema,
   healthBreakdownSchema,
   healthCategorySchema,
   pulseSchema,
   teamMemberSchema,
   traitChangeSchema,
+  wholeNumberParamSchema,
 } from "@keel/domain";
 import {
   authorizeAccount,
@@ -118,8 +120,8 @@ export const categoryChangePageSchema = z
   .openapi("CategoryChangePage");
 
 const dateRange = {
-  from: z.iso.date().optional().openapi({ description: "On or after (YYYY-MM-DD)" }),
-  to: z.iso.date().optional().openapi({ description: "On or before (YYYY-MM-DD)" }),
+  from: calendarDateSchema.optional().openapi({ description: "On or after (YYYY-MM-DD)" }),
+  to: calendarDateSchema.optional().openapi({ description: "On or before (YYYY-MM-DD)" }),
 };
 
 const healthRoute = createRoute({
@@ -161,11 +163,9 @@ const asOfRoute = createRoute({
   request: {
     params: accountIdParam,
     query: z.object({
-      date: z.iso.date().openapi({ description: "The day (YYYY-MM-DD), not after today" }),
-      policyVersion: z.coerce
-        .number<string>()
-        .int()
-        .positive()
+      // `.meta()`, not `.openapi()`: the domain's schema was made before zod was extended for OpenAPI.
+      date: calendarDateSchema.meta({ description: "The day (YYYY-MM-DD), not after today" }),
+      policyVersion: wholeNumberParamSchema({ min: 1 })
         .optional()
         .openapi({ description: "Default: the policy in force on that day" }),
     }),
@@ -216,8 +216,8 @@ const categoryChangesRoute = createRoute({
       ...dateRange,
       fromCategory: healthCategorySchema.optional(),
       toCategory: healthCategorySchema.optional(),
-      page: z.coerce.number<string>().int().min(1).default(1),
-      pageSize: z.coerce.number<string>().int().min(1).max(500).default(50),
+      page: wholeNumberParamSchema({ min: 1 }).default(1),
+      pageSize: wholeNumberParamSchema({ min: 1, max: 500 }).default(50),
     }),
   },
   responses: {

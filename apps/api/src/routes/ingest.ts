@@ -116,9 +116,18 @@ function ingestRoute(feed: IngestFeed) {
         description: `More than ${MAX_INGEST_RECORDS} records or ${MAX_INGEST_BODY_BYTES} bytes`,
         content: { "application/json": { schema: errorBodySchema } },
       },
+      415: {
+        description: "The body is not application/json",
+        content: { "application/json": { schema: errorBodySchema } },
+      },
       422: {
         description: "Some records are invalid; each is listed; nothing was stored",
         content: { "application/json": { schema: recordErrorSchema } },
+      },
+      429: {
+        description:
+          "Over this API key's requests or records per minute, or too many of its batches at once (Retry-After says when to retry)",
+        content: { "application/json": { schema: errorBodySchema } },
       },
     },
   });
@@ -134,13 +143,18 @@ async function handleIngest(c: Context<AppEnv>, feed: IngestFeed) {
   if (key !== undefined && (key.length === 0 || key.length > 255)) {
     throw new ServiceError("bad_request", "Idempotency-Key must be 1 to 255 characters");
   }
-  const answer = await ingestBatch(serviceContext(c), {
-    feed,
-    apiKey: c.get("apiKey"),
-    rawBody,
-    idempotency: key ? { key, requestHash: requestHashOf(c.req.method, c.req.path, rawBody) } : null,
-  });
+  const apiKey = c.get("apiKey");
+  const limits = c.get("limits").ingest;
+  const answer = await limits.batch(apiKey.id, () =>
+    ingestBatch(serviceContext(c), {
+      feed,
+      apiKey,
+      rawBody,
+      idempotency: key ? { key, requestHash: requestHashOf(c.req.method, c.req.path, rawBody) } : null,
+    }),
+  );
   if (answer.replayed) c.header("Idempotent-Replayed", "true");
+  else if (answer.status === 200) await limits.stored(apiKey.id, answer.body.accepted);
   return answer;
 }
 

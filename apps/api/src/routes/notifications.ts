@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { wholeNumberParamSchema } from "@keel/domain";
 import {
   countUnreadNotifications,
   listNotifications,
@@ -36,8 +37,8 @@ const listRoute = createRoute({
         .optional()
         .transform((v) => v === "true")
         .openapi({ description: "Only the unread ones" }),
-      page: z.coerce.number<string>().int().min(1).default(1),
-      pageSize: z.coerce.number<string>().int().min(1).max(200).default(50),
+      page: wholeNumberParamSchema({ min: 1 }).default(1),
+      pageSize: wholeNumberParamSchema({ min: 1, max: 200 }).default(50),
     }),
   },
   responses: {
@@ -73,11 +74,8 @@ const readRoute = createRoute({
   summary: "Mark one of your notifications read",
   request: {
     params: z.object({
-      id: z.coerce
-        .number<string>()
-        .int()
-        .positive()
-        .openapi({ param: { name: "id", in: "path" } }),
+      // Notification ids are bigserial: any safe integer may name one.
+      id: wholeNumberParamSchema({ min: 1, column: "bigint" }).openapi({ param: { name: "id", in: "path" } }),
     }),
   },
   responses: {

@@ -1,9 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import {
+  calendarDateSchema,
   playbookActionSchema,
   playbookConditionSchema,
   playbookSchema,
   playbookTriggerSchema,
+  wholeNumberParamSchema,
 } from "@keel/domain";
 import {
   authorizeAccount,
@@ -97,7 +99,7 @@ const detailRoute = createRoute({
   summary: "A playbook (newest version, or ?version=N) and its version history (X-3)",
   request: {
     params: playbookIdParam,
-    query: z.object({ version: z.coerce.number<string>().int().min(1).optional() }),
+    query: z.object({ version: wholeNumberParamSchema({ min: 1 }).optional() }),
   },
   responses: {
     200: jsonResponse(
@@ -138,7 +140,7 @@ const dryRunRoute = createRoute({
       scope: z.enum(["book", "mine"]).default("mine").openapi({
         description: "mine: accounts where you hold a seat; book: every account (managers)",
       }),
-      date: z.iso.date().optional(),
+      date: calendarDateSchema.optional(),
       includeFired: z
         .enum(["true", "false"])
         .default("false")
@@ -177,7 +179,7 @@ const firingsRoute = createRoute({
     query: z.object({
       accountId: z.uuid().optional(),
       playbookId: z.string().max(100).optional(),
-      limit: z.coerce.number<string>().int().min(1).max(500).default(100),
+      limit: wholeNumberParamSchema({ min: 1, max: 500 }).default(100),
     }),
   },
   responses: { 200: jsonResponse(z.object({ items: z.array(firingSchema) }), "Firings"), ...errorResponses },

@@ -4,6 +4,7 @@ import {
   healthPolicyDocumentSchema,
   healthPolicyDraftSchema,
   healthPolicySchema,
+  wholeNumberParamSchema,
 } from "@keel/domain";
 import {
   authorizeGlobal,
@@ -76,11 +77,7 @@ export const policyPreviewSchema = z
   .openapi("HealthPolicyPreview");
 
 const versionParam = z.object({
-  version: z.coerce
-    .number<string>()
-    .int()
-    .positive()
-    .openapi({ param: { name: "version", in: "path" } }),
+  version: wholeNumberParamSchema({ min: 1 }).openapi({ param: { name: "version", in: "path" } }),
 });
 
 const stale = {
@@ -163,7 +160,7 @@ const previewRoute = createRoute({
     "Send `{ policy }` (a draft body) to preview unsaved edits under this version number; send no body to preview the stored version.",
   request: {
     params: versionParam,
-    query: z.object({ limit: z.coerce.number<string>().int().min(0).max(100_000).default(1_000) }),
+    query: z.object({ limit: wholeNumberParamSchema({ min: 0, max: 100_000 }).default(1_000) }),
     body: {
       required: false,
       content: { "application/json": { schema: z.strictObject({ policy: draftSchema.optional() }) } },

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { calendarDateSchema } from "@keel/domain";
 import { authorizeAccount, createProject, listAccountProjects, listProjectTemplates } from "@keel/services";
 import { serviceContext } from "../http/context.ts";
 import { errorBodySchema, errorResponses } from "../http/errors.ts";
@@ -67,7 +68,7 @@ const createProjectRoute = createRoute({
           schema: z
             .strictObject({
               templateId: z.string().min(1).max(100),
-              startDate: z.iso.date().optional().openapi({ description: "Default: today" }),
+              startDate: calendarDateSchema.optional().openapi({ description: "Default: today" }),
             })
             .openapi("ProjectCreate"),
         },

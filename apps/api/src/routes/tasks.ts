@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { calendarDateSchema, wholeNumberParamSchema } from "@keel/domain";
 import { authorizeAccount, authorizeWorkListOf, createTask, listTasks, updateTask } from "@keel/services";
 import { serviceContext } from "../http/context.ts";
 import { errorBodySchema, errorResponses } from "../http/errors.ts";
@@ -67,7 +68,8 @@ const statusQuery = z
 const accountIdParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
 const taskIdParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
 
-const dueDateSchema = z.iso.date().openapi({ description: "YYYY-MM-DD" });
+// `.meta()`, not `.openapi()`: the domain's schema was made before zod was extended for OpenAPI.
+const dueDateSchema = calendarDateSchema.meta({ description: "YYYY-MM-DD" });
 
 const taskCreateSchema = z
   .strictObject({
@@ -109,8 +111,8 @@ const myTasksRoute = createRoute({
       status: statusQuery,
       accountId: z.uuid().optional(),
       q: z.string().max(200).optional().openapi({ description: "In the title or the account's name" }),
-      page: z.coerce.number<string>().int().min(1).default(1),
-      pageSize: z.coerce.number<string>().int().min(1).max(200).default(50),
+      page: wholeNumberParamSchema({ min: 1 }).default(1),
+      pageSize: wholeNumberParamSchema({ min: 1, max: 200 }).default(50),
     }),
   },
   responses: {

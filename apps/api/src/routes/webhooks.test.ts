@@ -1,12 +1,15 @@
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, isIPv6 } from "node:net";
 import { schema } from "@keel/db";
 import type { PlaybookAction } from "@keel/domain";
 import {
+  type DeliverWebhooksOptions,
   deliverDueWebhooks,
   enqueueWebhook,
+  type HostLookup,
   MAX_WEBHOOK_ATTEMPTS,
   systemContext,
+  type WebhookTargetPolicy,
   webhookRetryDelayMs,
 } from "@keel/services";
 import { and, asc, count, eq, inArray } from "drizzle-orm";
@@ -23,13 +26,18 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
 type Received = { path: string; headers: IncomingHttpHeaders; body: string };
+/** A status, or a whole answer: its own reason phrase, headers and body. */
+type Reply = number | { status: number; reason?: string; headers?: Record<string, string>; body?: string };
 
-/** A real HTTP receiver: each path answers a script of statuses (the last one repeats; 0 hangs). */
+/** A real HTTP receiver: each path answers a script of replies (the last one repeats; 0 hangs). */
 class Receiver {
   readonly received: Received[] = [];
-  private readonly scripts = new Map<string, number[]>();
+  /** TCP connections opened to it, requests or not (a refused delivery opens none). */
+  connections = 0;
+  private readonly scripts = new Map<string, Reply[]>();
   private readonly hanging: ServerResponse[] = [];
   private server: Server | undefined;
+  port = 0;
   url = "";
 
   async start() {
@@ -43,20 +51,28 @@ class Receiver {
         const path = req.url ?? "/";
         this.received.push({ path, headers: req.headers, body });
         const script = this.scripts.get(path) ?? [200];
-        const status = script.length > 1 ? script.shift()! : script[0]!;
-        if (status === 0) {
+        const next = script.length > 1 ? script.shift()! : script[0]!;
+        const reply = typeof next === "number" ? { status: next } : next;
+        if (reply.status === 0) {
           this.hanging.push(res);
           return;
         }
-        res.writeHead(status, { "Content-Type": "text/plain" }).end(status < 300 ? "ok" : "receiver says no");
+        const headers = { "Content-Type": "text/plain", ...reply.headers };
+        const text = reply.body ?? (reply.status < 300 ? "ok" : "receiver says no");
+        if (reply.reason) res.writeHead(reply.status, reply.reason, headers).end(text);
+        else res.writeHead(reply.status, headers).end(text);
       });
     });
+    this.server.on("connection", () => {
+      this.connections += 1;
+    });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.port = (this.server.address() as AddressInfo).port;
+    this.url = `http://127.0.0.1:${this.port}`;
   }
 
-  answer(path: string, ...statuses: number[]) {
-    this.scripts.set(path, statuses);
+  answer(path: string, ...replies: Reply[]) {
+    this.scripts.set(path, replies);
   }
 
   on(path: string) {
@@ -65,6 +81,7 @@ class Receiver {
 
   reset() {
     this.received.length = 0;
+    this.connections = 0;
     this.scripts.clear();
     for (const res of this.hanging.splice(0)) res.destroy();
   }
@@ -76,11 +93,28 @@ class Receiver {
   }
 }
 
+/**
+ * The names these tests resolve and what each answers now; a test changes an answer to play DNS
+ * rebinding. Any other name does not resolve. (93.184.215.14 is a public address no test sends to.)
+ */
+const PUBLIC_ADDRESS = "93.184.215.14";
+const names = new Map<string, string>();
+const lookup: HostLookup = async (hostname) => {
+  const address = names.get(hostname);
+  if (!address) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" });
+  return [{ address, family: isIPv6(address) ? 6 : 4 }];
+};
+/** The receiver listens on 127.0.0.1, allowed for local testing like a developer's machine would. */
+const LOCAL_TESTING: WebhookTargetPolicy = {
+  allowedHosts: ["127.0.0.1", "receiver.example.com"],
+  lookup,
+};
+
 let t: TestApp;
 const receiver = new Receiver();
 
 beforeAll(async () => {
-  t = await createTestApp(inject("dbTemplate"));
+  t = await createTestApp(inject("dbTemplate"), { security: { webhookTargets: LOCAL_TESTING } });
   await receiver.start();
 });
 afterAll(async () => {
@@ -89,6 +123,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   receiver.reset();
+  names.clear();
   // Deleting the subscriptions deletes their deliveries (FK cascade): each test starts empty.
   await t.db.delete(schema.webhookSubscriptions);
 });
@@ -107,6 +142,10 @@ function clockAt(start: Date) {
   };
 }
 const plus = (at: Date, ms: number) => new Date(at.getTime() + ms);
+
+/** A deliverer run under this file's policy. */
+const deliver = (options: DeliverWebhooksOptions = {}) =>
+  deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { targets: LOCAL_TESTING, ...options });
 
 async function subscribe(body: { name?: string; path: string; eventTypes: string[]; active?: boolean }) {
   const res = await t.call(ADMIN, "/api/v1/webhooks", {
@@ -149,7 +188,7 @@ describe("webhook delivery (SPEC §12, ADR 0006): outbox, chat-compatible body, 
     expect(await enqueueWebhook(t.db, accountClosed(APP_NOW))).toBe(1);
     expect(receiver.received).toHaveLength(0); // enqueueing sends nothing
 
-    const result = await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), {
+    const result = await deliver({
       clock: () => APP_NOW,
     });
     expect(result).toEqual({ claimed: 1, delivered: 1, failed: 0, dead: 0 });
@@ -182,7 +221,7 @@ describe("webhook delivery (SPEC §12, ADR 0006): outbox, chat-compatible body, 
     // Delivered means done: a later run sends nothing again.
     expect(
       (
-        await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), {
+        await deliver({
           clock: () => plus(APP_NOW, HOUR),
         })
       ).claimed,
@@ -196,36 +235,26 @@ describe("webhook delivery (SPEC §12, ADR 0006): outbox, chat-compatible body, 
     const clock = clockAt(APP_NOW);
     await enqueueWebhook(t.db, accountClosed(APP_NOW));
 
-    expect(
-      await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: clock.now }),
-    ).toMatchObject({ claimed: 1, failed: 1 });
+    expect(await deliver({ clock: clock.now })).toMatchObject({ claimed: 1, failed: 1 });
     let row = await onlyDelivery(sub.id);
     expect(row).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: 500 });
-    expect(row.lastError).toBe("HTTP 500: receiver says no");
+    expect(row.lastError).toBe("HTTP 500 Internal Server Error");
     expect(row.nextAttemptAt.toISOString()).toBe(plus(APP_NOW, 30 * SECOND).toISOString());
 
     // Not due a millisecond early.
     clock.set(plus(APP_NOW, 30 * SECOND - 1));
-    expect(
-      (await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: clock.now })).claimed,
-    ).toBe(0);
+    expect((await deliver({ clock: clock.now })).claimed).toBe(0);
     clock.set(plus(APP_NOW, 30 * SECOND));
-    expect(
-      await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: clock.now }),
-    ).toMatchObject({ claimed: 1, failed: 1 });
+    expect(await deliver({ clock: clock.now })).toMatchObject({ claimed: 1, failed: 1 });
     row = await onlyDelivery(sub.id);
     expect(row).toMatchObject({ status: "pending", attempts: 2, lastStatusCode: 500 });
     const third = plus(APP_NOW, 30 * SECOND + 2 * MINUTE);
     expect(row.nextAttemptAt.toISOString()).toBe(third.toISOString());
 
     clock.set(plus(third, -1));
-    expect(
-      (await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: clock.now })).claimed,
-    ).toBe(0);
+    expect((await deliver({ clock: clock.now })).claimed).toBe(0);
     clock.set(third);
-    expect(
-      await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: clock.now }),
-    ).toMatchObject({
+    expect(await deliver({ clock: clock.now })).toMatchObject({
       claimed: 1,
       delivered: 1,
     });
@@ -247,7 +276,7 @@ describe("webhook delivery (SPEC §12, ADR 0006): outbox, chat-compatible body, 
 
     const waits: number[] = [];
     for (let attempt = 1; attempt <= MAX_WEBHOOK_ATTEMPTS; attempt++) {
-      const result = await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: clock.now });
+      const result = await deliver({ clock: clock.now });
       expect(result).toMatchObject({ claimed: 1, delivered: 0 });
       const row = await onlyDelivery(sub.id);
       expect(row.attempts).toBe(attempt);
@@ -276,7 +305,7 @@ describe("webhook delivery (SPEC §12, ADR 0006): outbox, chat-compatible body, 
     // Dead stays dead however long we wait.
     expect(
       (
-        await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), {
+        await deliver({
           clock: () => plus(clock.now(), 30 * 86_400_000),
         })
       ).claimed,
@@ -294,9 +323,7 @@ describe("webhook delivery (SPEC §12, ADR 0006): outbox, chat-compatible body, 
       nextAttemptAt: APP_NOW.toISOString(),
     });
     receiver.answer("/down", 204);
-    expect(
-      await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: clock.now }),
-    ).toMatchObject({
+    expect(await deliver({ clock: clock.now })).toMatchObject({
       claimed: 1,
       delivered: 1,
     });
@@ -316,7 +343,7 @@ describe("webhook delivery (SPEC §12, ADR 0006): outbox, chat-compatible body, 
     const sub = await subscribe({ path: "/later", eventTypes: ["account.closed"] });
     receiver.answer("/later", 500, 200);
     await enqueueWebhook(t.db, accountClosed(APP_NOW));
-    await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: () => APP_NOW });
+    await deliver({ clock: () => APP_NOW });
     const row = await onlyDelivery(sub.id);
     expect(row.nextAttemptAt.toISOString()).toBe(plus(APP_NOW, 30 * SECOND).toISOString());
 
@@ -326,9 +353,7 @@ describe("webhook delivery (SPEC §12, ADR 0006): outbox, chat-compatible body, 
       attempts: 1,
       nextAttemptAt: APP_NOW.toISOString(),
     });
-    expect(
-      await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: () => APP_NOW }),
-    ).toMatchObject({ delivered: 1 });
+    expect(await deliver({ clock: () => APP_NOW })).toMatchObject({ delivered: 1 });
   });
 
   it("records network failures and timeouts without a status code", async () => {
@@ -346,14 +371,14 @@ describe("webhook delivery (SPEC §12, ADR 0006): outbox, chat-compatible body, 
     receiver.answer("/slow", 0);
     await enqueueWebhook(t.db, accountClosed(APP_NOW));
 
-    const result = await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), {
+    const result = await deliver({
       clock: () => APP_NOW,
       timeoutMs: 300,
     });
     expect(result).toMatchObject({ claimed: 2, failed: 2 });
     const refusedRow = await onlyDelivery(refused.id);
     expect(refusedRow).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: null });
-    expect(refusedRow.lastError).toMatch(/ECONNREFUSED/);
+    expect(refusedRow.lastError).toBe("connection refused");
     const slowRow = await onlyDelivery(slow.id);
     expect(slowRow).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: null });
     expect(slowRow.lastError).toBe("timed out after 300 ms");
@@ -376,9 +401,7 @@ describe("webhook delivery (SPEC §12, ADR 0006): outbox, chat-compatible body, 
       body: { active: false },
     });
     expect(paused.json.active).toBe(false);
-    expect(
-      await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: () => APP_NOW }),
-    ).toMatchObject({
+    expect(await deliver({ clock: () => APP_NOW })).toMatchObject({
       claimed: 1,
       delivered: 1,
     });
@@ -387,9 +410,7 @@ describe("webhook delivery (SPEC §12, ADR 0006): outbox, chat-compatible body, 
     expect(await onlyDelivery(everything.id)).toMatchObject({ status: "pending", attempts: 0 });
 
     await t.call(ADMIN, `/api/v1/webhooks/${everything.id}`, { method: "PATCH", body: { active: true } });
-    expect(
-      await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: () => APP_NOW }),
-    ).toMatchObject({
+    expect(await deliver({ clock: () => APP_NOW })).toMatchObject({
       claimed: 1,
       delivered: 1,
     });
@@ -433,7 +454,7 @@ describe("webhook delivery (SPEC §12, ADR 0006): outbox, chat-compatible body, 
     });
     const row = await onlyDelivery(sub.id);
     expect(row.firingKey).toBe(firingKey);
-    await deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: () => APP_NOW });
+    await deliver({ clock: () => APP_NOW });
     expect(JSON.parse(receiver.on("/tx")[0]!.body).event.firingKey).toBe(firingKey);
     await t.db.delete(schema.playbookFirings).where(eq(schema.playbookFirings.occurrenceKey, firingKey));
   });
@@ -442,8 +463,8 @@ describe("webhook delivery (SPEC §12, ADR 0006): outbox, chat-compatible body, 
     await subscribe({ path: "/busy", eventTypes: ["account.closed"] });
     for (let i = 0; i < 12; i++) await enqueueWebhook(t.db, accountClosed(APP_NOW, `event ${i}`));
     const [a, b] = await Promise.all([
-      deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: () => APP_NOW, limit: 8 }),
-      deliverDueWebhooks(systemContext(t.db, APP_NOW, "webhooks"), { clock: () => APP_NOW, limit: 8 }),
+      deliver({ clock: () => APP_NOW, limit: 8 }),
+      deliver({ clock: () => APP_NOW, limit: 8 }),
     ]);
     expect(a!.claimed + b!.claimed).toBe(12);
     const ids = receiver.on("/busy").map((r) => r.headers["x-keel-delivery"]);
@@ -461,6 +482,7 @@ describe("webhook delivery (SPEC §12, ADR 0006): outbox, chat-compatible body, 
       intervalMs: 3_600_000,
       firstTickMs: 3_600_000,
       webhookIntervalMs: 3_600_000,
+      webhookTargets: LOCAL_TESTING,
     });
     await scheduler.webhookTick();
     scheduler.stop();
@@ -638,5 +660,144 @@ describe("webhook admin API", () => {
     expect(
       (await t.call(ADMIN, "/api/v1/webhooks/deliveries/987654321/retry", { method: "POST" })).status,
     ).toBe(404);
+  });
+});
+
+describe("webhook targets: no requests into Keel's own network (SSRF)", () => {
+  const create = (url: string) =>
+    t.call(ADMIN, "/api/v1/webhooks", { method: "POST", body: { name: "t", url, eventTypes: ["*"] } });
+
+  it("refuses at create time (422 on url) targets inside the network, by address or by name", async () => {
+    names.set("intranet.example.com", "10.1.2.3");
+    names.set("metadata.example.com", "169.254.169.254");
+    const refused: [string, string][] = [
+      ["http://169.254.169.254/latest/meta-data/", "169.254.169.254 is a cloud metadata address"],
+      ["http://10.0.0.1/", "10.0.0.1 is a private address"],
+      ["https://[::1]/", "::1 is a loopback address"],
+      ["http://localhost:22/", "localhost is a loopback name"],
+      ["https://api.localhost/hook", "api.localhost is a loopback name"],
+      // Only the host allowed for local testing is, not its neighbours.
+      ["https://127.0.0.2/", "127.0.0.2 is a loopback address"],
+      ["https://[::ffff:127.0.0.2]/", "::ffff:7f00:2 is a loopback address"],
+      ["https://192.168.1.20/", "192.168.1.20 is a private address"],
+      ["https://100.64.0.1/", "100.64.0.1 is a carrier-grade NAT address"],
+      ["https://0.0.0.0/", "0.0.0.0 is an unspecified address"],
+      ["https://224.0.0.251/", "224.0.0.251 is a multicast address"],
+      ["https://[fe80::1]/", "fe80::1 is a link-local address"],
+      ["https://[fd00:ec2::254]/", "fd00:ec2::254 is a cloud metadata address"],
+      ["https://intranet.example.com/hook", "intranet.example.com resolves to 10.1.2.3, a private address"],
+      [
+        "https://metadata.example.com/",
+        "metadata.example.com resolves to 169.254.169.254, a cloud metadata address",
+      ],
+      [`http://${PUBLIC_ADDRESS}/`, "http:// is only for hosts allowed for local testing; use https://"],
+    ];
+    for (const [url, reason] of refused) {
+      const res = await create(url);
+      expect(res.status, `${url}: ${res.text}`).toBe(422);
+      expect(res.json).toMatchObject({ code: "unprocessable", details: [{ path: "url", message: reason }] });
+    }
+    expect((await create("ftp://example.com/hook")).status).toBe(400);
+    expect((await t.call(ADMIN, "/api/v1/webhooks")).json.items).toEqual([]);
+  });
+
+  it("refuses moving a subscription inside the network (422), and keeps its URL", async () => {
+    const sub = await subscribe({ path: "/stays", eventTypes: ["*"] });
+    const res = await t.call(ADMIN, `/api/v1/webhooks/${sub.id}`, {
+      method: "PATCH",
+      body: { url: "http://169.254.169.254/latest/meta-data/iam/" },
+    });
+    expect(res.status, res.text).toBe(422);
+    expect(res.json.details).toEqual([
+      { path: "url", message: "169.254.169.254 is a cloud metadata address" },
+    ]);
+    expect((await t.call(ADMIN, "/api/v1/webhooks")).json.items[0].url).toBe(`${receiver.url}/stays`);
+  });
+
+  it("accepts https to public addresses and to names that do not resolve yet (delivery checks them)", async () => {
+    names.set("chat.example.com", PUBLIC_ADDRESS);
+    for (const url of [
+      `https://${PUBLIC_ADDRESS}/hook`,
+      "https://chat.example.com/hook",
+      "https://not-yet.example.org/hook",
+    ]) {
+      const res = await create(url);
+      expect(res.status, `${url}: ${res.text}`).toBe(201);
+    }
+  });
+
+  it("refuses at delivery a name that resolves inside the network since it was saved (DNS rebinding)", async () => {
+    names.set("rebind.example.com", PUBLIC_ADDRESS);
+    const res = await create(`https://rebind.example.com:${receiver.port}/rebind`);
+    expect(res.status, res.text).toBe(201);
+    // The name now answers the address the receiver listens on: a connection would reach it.
+    names.set("rebind.example.com", "127.0.0.1");
+    await enqueueWebhook(t.db, accountClosed(APP_NOW));
+
+    expect(await deliver({ clock: () => APP_NOW })).toMatchObject({ claimed: 1, failed: 1 });
+    expect(await onlyDelivery(res.json.id)).toMatchObject({
+      status: "pending",
+      lastStatusCode: null,
+      lastError: "refused: 127.0.0.1 is a loopback address",
+    });
+    expect(receiver.connections).toBe(0);
+  });
+
+  it("refuses at delivery a private address a name resolves to, with that reason", async () => {
+    names.set("moved.example.com", PUBLIC_ADDRESS);
+    const res = await create("https://moved.example.com/hook");
+    names.set("moved.example.com", "10.0.0.5");
+    await enqueueWebhook(t.db, accountClosed(APP_NOW));
+    await deliver({ clock: () => APP_NOW });
+    expect((await onlyDelivery(res.json.id)).lastError).toBe("refused: 10.0.0.5 is a private address");
+  });
+
+  it("delivers through the checked lookup to a name allowed for local testing", async () => {
+    names.set("receiver.example.com", "127.0.0.1");
+    const res = await create(`http://receiver.example.com:${receiver.port}/named`);
+    expect(res.status, res.text).toBe(201);
+    await enqueueWebhook(t.db, accountClosed(APP_NOW));
+    expect(await deliver({ clock: () => APP_NOW })).toMatchObject({ delivered: 1 });
+    expect(receiver.on("/named")).toHaveLength(1);
+  });
+
+  it("refuses at delivery a host that is no longer allowed, and nothing reaches the receiver", async () => {
+    const sub = await subscribe({ path: "/was-allowed", eventTypes: ["*"] });
+    await enqueueWebhook(t.db, accountClosed(APP_NOW));
+    expect(await deliver({ clock: () => APP_NOW, targets: { allowedHosts: [], lookup } })).toMatchObject({
+      failed: 1,
+    });
+    expect((await onlyDelivery(sub.id)).lastError).toBe("refused: 127.0.0.1 is a loopback address");
+    expect(receiver.connections).toBe(0);
+  });
+
+  it("a redirect is a failed attempt: never followed, its target gets nothing", async () => {
+    const sub = await subscribe({ path: "/moved", eventTypes: ["*"] });
+    receiver.answer("/moved", { status: 302, headers: { Location: `${receiver.url}/elsewhere` } });
+    await enqueueWebhook(t.db, accountClosed(APP_NOW));
+
+    expect(await deliver({ clock: () => APP_NOW })).toMatchObject({ claimed: 1, failed: 1 });
+    expect(await onlyDelivery(sub.id)).toMatchObject({
+      status: "pending",
+      lastStatusCode: 302,
+      lastError: "HTTP 302 Found (redirects are not followed)",
+    });
+    expect(receiver.on("/moved")).toHaveLength(1);
+    expect(receiver.on("/elsewhere")).toHaveLength(0);
+  });
+
+  it("the delivery log shows the status, never the receiver's words", async () => {
+    const sub = await subscribe({ path: "/leaky", eventTypes: ["*"] });
+    const secret = "aws_secret_access_key=wJalrXUtnFEMI";
+    receiver.answer("/leaky", { status: 500, reason: `Oops ${secret}`, body: `${secret}\n`.repeat(200) });
+    await enqueueWebhook(t.db, accountClosed(APP_NOW));
+    await deliver({ clock: () => APP_NOW });
+
+    const list = await t.call(ADMIN, `/api/v1/webhooks/deliveries?subscriptionId=${sub.id}`);
+    expect(list.json.items[0]).toMatchObject({
+      lastStatusCode: 500,
+      lastError: "HTTP 500 Internal Server Error",
+    });
+    expect(list.text).not.toContain("wJalrXUtnFEMI");
   });
 });

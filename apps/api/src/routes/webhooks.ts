@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { schema } from "@keel/db";
+import { wholeNumberParamSchema } from "@keel/domain";
 import {
   createWebhookSubscription,
   deleteWebhookSubscription,
@@ -50,7 +51,15 @@ export const webhookDeliverySchema = z
 const fields = {
   name: z.string().trim().min(1).max(100),
   // Receivers are web endpoints (Slack, Mattermost, Teams, an in-house service): http(s) only.
-  url: z.url({ protocol: /^https?$/, error: "Must be an http:// or https:// URL" }).max(2000),
+  // Where they may be is the services' target policy (422): https to public addresses, http
+  // only to the hosts allowed for local testing.
+  url: z
+    .url({ protocol: /^https?$/, error: "Must be an http:// or https:// URL" })
+    .max(2000)
+    .openapi({
+      description:
+        "https:// to a public address; http:// and private addresses only for hosts in KEEL_WEBHOOK_ALLOWED_HOSTS",
+    }),
   eventTypes: z
     .array(z.string().trim().min(1).max(100))
     .min(1)
@@ -90,7 +99,11 @@ const createRouteDef = createRoute({
       z.strictObject({ ...fields, active: fields.active.optional() }).openapi("WebhookSubscriptionCreate"),
     ),
   },
-  responses: { 201: ok("The subscription", webhookSubscriptionSchema), ...errorResponses },
+  responses: {
+    201: ok("The subscription", webhookSubscriptionSchema),
+    422: ok("The URL points somewhere webhooks may not go", errorBodySchema),
+    ...errorResponses,
+  },
 });
 
 const updateRoute = createRoute({
@@ -102,7 +115,11 @@ const updateRoute = createRoute({
     params: subscriptionParams,
     body: json(z.strictObject(fields).partial().openapi("WebhookSubscriptionPatch")),
   },
-  responses: { 200: ok("The subscription", webhookSubscriptionSchema), ...errorResponses },
+  responses: {
+    200: ok("The subscription", webhookSubscriptionSchema),
+    422: ok("The URL points somewhere webhooks may not go", errorBodySchema),
+    ...errorResponses,
+  },
 });
 
 const deleteRoute = createRoute({
@@ -123,7 +140,7 @@ const listDeliveriesRoute = createRoute({
     query: z.object({
       status: deliveryStatusSchema.optional(),
       subscriptionId: z.uuid().optional(),
-      limit: z.coerce.number<string>().int().min(1).max(500).default(100),
+      limit: wholeNumberParamSchema({ min: 1, max: 500 }).default(100),
     }),
   },
   responses: {
@@ -137,7 +154,8 @@ const retryDeliveryRoute = createRoute({
   path: "/webhooks/deliveries/{id}/retry",
   tags,
   summary: "Send a dead or pending delivery again now (admin); its attempt count is kept",
-  request: { params: z.object({ id: z.coerce.number<string>().int().positive() }) },
+  // Delivery ids are bigserial: any safe integer may name one.
+  request: { params: z.object({ id: wholeNumberParamSchema({ min: 1, column: "bigint" }) }) },
   responses: {
     200: ok("The delivery, pending", webhookDeliverySchema),
     409: ok("Delivered already", errorBodySchema),
@@ -150,13 +168,17 @@ export const webhookRoutes = createRouter()
     return c.json({ items: await listWebhookSubscriptions(serviceContext(c)) }, 200);
   })
   .openapi(createRouteDef, async (c) => {
-    const created = await createWebhookSubscription(serviceContext(c), c.req.valid("json"));
+    const created = await createWebhookSubscription(serviceContext(c), {
+      ...c.req.valid("json"),
+      targets: c.get("webhookTargets"),
+    });
     return c.json(created, 201);
   })
   .openapi(updateRoute, async (c) => {
     const updated = await updateWebhookSubscription(serviceContext(c), {
       id: c.req.valid("param").id,
       patch: c.req.valid("json"),
+      targets: c.get("webhookTargets"),
     });
     return c.json(updated, 200);
   })

@@ -1,7 +1,8 @@
 import type { DbHandle } from "@keel/db";
 import { openTestDatabase, type TestDatabaseTemplate } from "@keel/db/testing";
+import type { HostLookup } from "@keel/services";
 import pino from "pino";
-import { createApp } from "../app.ts";
+import { createApp, type SecurityOptions } from "../app.ts";
 import { createAuth } from "../auth/auth.ts";
 import { TEST_TODAY } from "./test-seed.ts";
 
@@ -11,23 +12,37 @@ export const TEST_ORIGIN = "http://localhost:3000";
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /**
+ * Tests never wait on the network's DNS: a webhook host name resolves nowhere (and is accepted,
+ * as an unresolvable name is) unless a test brings its own lookup.
+ */
+const noDns: HostLookup = async (hostname) => {
+  throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" });
+};
+
+/**
  * The real app on a fresh copy of the seeded demo company (PGlite, or PostgreSQL with
  * TEST_DATABASE_URL; seeded once per run by global-setup.ts): requests go through
  * `app.request()`, sign-in through Better Auth.
  */
-export async function createTestApp(template: TestDatabaseTemplate) {
+export async function createTestApp(
+  template: TestDatabaseTemplate,
+  options: { security?: Partial<SecurityOptions> } = {},
+) {
   const handle: DbHandle = await openTestDatabase(template);
   const auth = createAuth({
     db: handle.db,
     secret: "test-secret-test-secret-test-secret",
     baseURL: TEST_ORIGIN,
   });
-  const app = createApp({
-    db: handle.db,
-    auth,
-    logger: pino({ level: process.env.LOG_LEVEL ?? "silent" }),
-    now: () => new Date(`${TEST_TODAY}T12:00:00Z`),
-  });
+  const app = createApp(
+    {
+      db: handle.db,
+      auth,
+      logger: pino({ level: process.env.LOG_LEVEL ?? "silent" }),
+      now: () => new Date(`${TEST_TODAY}T12:00:00Z`),
+    },
+    { security: { webhookTargets: { allowedHosts: [], lookup: noDns }, ...options.security } },
+  );
   const cookies = new Map<string, string>();
 
   /** Signs in a demo user and returns their session cookie. */

@@ -36,6 +36,21 @@ describe("SPEC §12 ingestion records", () => {
     expect(usageRecordSchema.safeParse({ ...usage, instanceVersion: "latest" }).success).toBe(false);
   });
 
+  it("bounds counts to what their integer columns hold and days to the date window", () => {
+    expect(messages(usageRecordSchema.safeParse({ ...usage, mau: 2 ** 31, seats: 2 ** 53 - 1 }))).toEqual([
+      "mau: must be at most 2147483647",
+      "seats: must be at most 2147483647",
+    ]);
+    expect(usageRecordSchema.safeParse({ ...usage, mau: 2 ** 31 - 1, seats: 2 ** 31 - 1 }).success).toBe(
+      true,
+    );
+    expect(messages(usageRecordSchema.safeParse({ ...usage, day: "0000-01-01" }))).toEqual([
+      "day: must be between 1970-01-01 and 2200-12-31",
+    ]);
+    const ticket = { accountId: usage.accountId, externalId: "ZD-1", type: "defect" };
+    expect(ticketRecordSchema.safeParse({ ...ticket, openedAt: "0000-01-01T00:00:00Z" }).success).toBe(false);
+  });
+
   it("takes tickets and activities with dates or date-times", () => {
     const base = { accountId: usage.accountId, externalId: "ZD-1", type: "defect" };
     expect(ticketRecordSchema.safeParse({ ...base, openedAt: "2026-10-01" }).success).toBe(true);

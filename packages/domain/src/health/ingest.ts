@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDateSchema, countSchema, instantSchema } from "../validation.ts";
 
 /**
  * SPEC §12 "Data in": the records the ingestion API takes. Each is strict (unknown fields are
@@ -25,13 +26,13 @@ export const EARLIEST_INGEST_DATE = "2000-01-01";
 
 const notBefore2000 = (day: string) => day.slice(0, 10) >= EARLIEST_INGEST_DATE;
 
-const ingestDaySchema = z.iso
-  .date({ error: "expected a date YYYY-MM-DD" })
-  .refine(notBefore2000, { message: `must not be before ${EARLIEST_INGEST_DATE}` });
+const ingestDaySchema = calendarDateSchema.refine(notBefore2000, {
+  message: `must not be before ${EARLIEST_INGEST_DATE}`,
+});
 
 /** A day (`YYYY-MM-DD`, read as midnight UTC) or a date-time with an offset. */
 const ingestInstantSchema = z
-  .union([z.iso.datetime({ offset: true }), z.iso.date()], {
+  .union([instantSchema, calendarDateSchema], {
     error: "expected an ISO date (YYYY-MM-DD) or date-time with offset (2026-10-01T09:30:00Z)",
   })
   .refine(notBefore2000, { message: `must not be before ${EARLIEST_INGEST_DATE}` });
@@ -41,21 +42,16 @@ export const instanceVersionSchema = z.string().regex(/^\d{1,4}\.\d{1,4}(\.\d{1,
   message: "expected a version like 6.3 or 6.3.1",
 });
 
-const count = z
-  .number({ error: "expected a number" })
-  .int("expected a whole number")
-  .min(0, "must not be negative");
-
 /** One day of an instance's usage (O-3): DAU that day, MAU of that day's month, seats, version, precise intel. */
 export const usageRecordSchema = z
   .strictObject({
     accountId: z.uuid(),
     day: ingestDaySchema,
-    dau: count,
+    dau: countSchema,
     /** The month's MAU as of this day. */
-    mau: count,
+    mau: countSchema,
     /** Seats the instance is licensed for, as it reports them (the account's seats purchased is what H-2 uses). */
-    seats: count.nullable().optional(),
+    seats: countSchema.nullable().optional(),
     instanceVersion: instanceVersionSchema.nullable().optional(),
     /** Precise code intelligence active on at least one language (H-2). */
     preciseIntelActive: z.boolean().nullable().optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDateSchema, dayCountSchema, int32Schema } from "../validation.ts";
 
 /** H-2: the trait ids, shared by the API, the domain and the database. */
 export const traitIds = [
@@ -52,11 +53,11 @@ export type TraitRule = z.infer<typeof traitRuleSchema>;
 /** The policy's fields; `healthPolicySchema` adds the cross-field checks. */
 const healthPolicyFieldsSchema = z.object({
   /** Version number: scores keep the version they were computed with (X-3). */
-  version: z.number().int().positive(),
+  version: int32Schema({ min: 1 }),
   name: z.string().min(1),
   /** Where the rule comes from (e.g. "seed 002 account management"). */
   source: z.string(),
-  effectiveFrom: z.iso.date(),
+  effectiveFrom: calendarDateSchema,
   categories: z
     .array(
       z.object({
@@ -71,7 +72,7 @@ const healthPolicyFieldsSchema = z.object({
   /** H-3 category bands: green ≥ green, yellow ≥ yellow, red below. */
   bands: z.object({ green: z.number().min(0).max(100), yellow: z.number().min(0).max(100) }),
   /** H-6: a manual trait not refreshed for this many days is marked stale (still counted). */
-  manualTraitStaleAfterDays: z.number().int().positive().default(60),
+  manualTraitStaleAfterDays: dayCountSchema({ min: 1 }).default(60),
 });
 
 /** Checks a policy's parts against each other: bands in order, every trait in one category with a rule. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { lifecycleStageSchema, teamRoleSchema } from "../accounts/account.ts";
 import { healthCategorySchema } from "../health/category.ts";
 import { pulseSchema, traitIdSchema } from "../health/policy.ts";
+import { dayCountSchema, int32Schema } from "../validation.ts";
 import { conditionFieldSchema } from "./state.ts";
 
 export const playbookIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "ids are kebab-case");
@@ -51,8 +52,8 @@ export const playbookTriggerSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("date"),
     anchor: dateAnchorSchema,
-    offsetDays: z.number().int(),
-    catchUpDays: z.number().int().nonnegative().default(7),
+    offsetDays: dayCountSchema(),
+    catchUpDays: dayCountSchema({ min: 0 }).default(7),
   }),
   z.object({
     kind: z.literal("event"),
@@ -105,7 +106,7 @@ export const playbookActionSchema = z.discriminatedUnion("type", [
     type: z.literal("createTask"),
     role: teamRoleSchema,
     title: z.string().min(1),
-    dueInDays: z.number().int().nonnegative(),
+    dueInDays: dayCountSchema({ min: 0 }),
   }),
   z.object({
     ...actionBase,
@@ -134,7 +135,7 @@ export type PlaybookAction = z.infer<typeof playbookActionSchema>;
 export const playbookSchema = z.object({
   id: playbookIdSchema,
   /** A new version is a new row; fired actions keep the version that made them (X-3). */
-  version: z.number().int().positive(),
+  version: int32Schema({ min: 1 }),
   name: z.string().min(1),
   /** The SPEC rule this playbook implements, cited in every action's reason (X-1). */
   ruleId: z.string().min(1),
@@ -150,11 +151,11 @@ export type PlaybookInput = z.input<typeof playbookSchema>;
 /** The project templates that `createProject` names: task groups (M-1) with relative due dates. */
 export const projectTemplateSchema = z.object({
   id: z.string().min(1),
-  version: z.number().int().positive(),
+  version: int32Schema({ min: 1 }),
   name: z.string().min(1),
   tasks: z
     .array(
-      z.object({ title: z.string().min(1), role: teamRoleSchema, dueInDays: z.number().int().nonnegative() }),
+      z.object({ title: z.string().min(1), role: teamRoleSchema, dueInDays: dayCountSchema({ min: 0 }) }),
     )
     .min(1),
 });

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { int32Schema } from "../validation.ts";
 
 /** M-2: a document template: structured sections whose text may use `{{account.name}}`-style variables. */
 export const documentTemplateSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "ids are kebab-case"),
-  version: z.number().int().positive(),
+  version: int32Schema({ min: 1 }),
   name: z.string().min(1),
   /** Where the template comes from (handbook seed). */
   source: z.string(),

@@ -4,17 +4,20 @@ import { type ServiceContext, withTransaction } from "#context.ts";
 import {
   authorize,
   distinct,
+  refuseForbiddenTarget,
   toView,
   type WebhookSubscriptionInput,
   type WebhookSubscriptionView,
+  type WebhookTargets,
 } from "./subscription-view.ts";
 
 export async function createWebhookSubscription(
   ctx: ServiceContext,
-  input: WebhookSubscriptionInput,
+  input: WebhookSubscriptionInput & WebhookTargets,
 ): Promise<WebhookSubscriptionView> {
   const { actor, now, requestId } = ctx;
   authorize(actor);
+  await refuseForbiddenTarget(input.url, input.targets);
   return withTransaction(ctx, async (txc) => {
     const tx = txc.db;
     const [row] = await tx

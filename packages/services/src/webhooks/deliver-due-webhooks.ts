@@ -1,18 +1,25 @@
+import { STATUS_CODES } from "node:http";
 import { type Executor, queryRows, schema } from "@keel/db";
 import { and, eq, sql } from "drizzle-orm";
+import { Agent, type Dispatcher, fetch } from "undici";
 import type { ServiceContext } from "#context.ts";
 import { MAX_WEBHOOK_ATTEMPTS, webhookRetryDelayMs } from "./retry-backoff.ts";
-
-/** How much of a receiver's answer is kept in `last_error`. */
-const ERROR_EXCERPT_CHARS = 500;
+import {
+  guardedLookup,
+  noAllowedHosts,
+  refusalOfUrl,
+  type WebhookTargetPolicy,
+  WebhookTargetRefusedError,
+} from "./webhook-target.ts";
 
 export type DeliverWebhooksOptions = {
   /** Read per claim and per result (backoff, delivery times); default: the context's `now`. */
   clock?: () => Date;
-  fetch?: typeof globalThis.fetch;
+  /** Where deliveries may go; checked again as each one connects (DNS rebinding). */
+  targets?: WebhookTargetPolicy;
   /** Most deliveries claimed (and sent concurrently) per call. */
   limit?: number;
-  /** Per request, body included. */
+  /** Per request, from connecting to the answer's status. */
   timeoutMs?: number;
 };
 
@@ -31,10 +38,13 @@ type AttemptOutcome =
  * a per-row lease, so no other instance sends the row while this one is on it, and a crash
  * mid-send only delays it. No transaction is held across HTTP (PGlite has one connection).
  * Each result is written only if the row is still as claimed (pending, same attempt count).
+ * A request goes only where `targets` allows (webhook-target.ts): the URL is judged before it is
+ * sent and the address as its socket connects; a redirect is a failed attempt, never followed;
+ * `last_error` holds the status or a short reason of our own, never the receiver's words.
  */
 export async function deliverDueWebhooks(
   ctx: ServiceContext,
-  { clock, fetch: send = globalThis.fetch, limit = 50, timeoutMs = 10_000 }: DeliverWebhooksOptions = {},
+  { clock, targets = noAllowedHosts, limit = 50, timeoutMs = 10_000 }: DeliverWebhooksOptions = {},
 ): Promise<DeliverWebhooksResult> {
   const { db } = ctx;
   const now = clock ?? (() => ctx.now);
@@ -60,23 +70,40 @@ export async function deliverDueWebhooks(
   );
 
   const result: DeliverWebhooksResult = { claimed: claimed.length, delivered: 0, failed: 0, dead: 0 };
-  await Promise.all(
-    claimed.map(async (delivery) => {
-      const outcome = await attempt(send, delivery, timeoutMs);
-      const recorded = await record(db, delivery, outcome, now());
-      if (recorded) result[recorded] += 1;
-    }),
-  );
+  if (!claimed.length) return result;
+  // Every socket of this run connects through the policy's lookup; none outlives the run.
+  const dispatcher = new Agent({ connect: { lookup: guardedLookup(targets) } });
+  try {
+    await Promise.all(
+      claimed.map(async (delivery) => {
+        const outcome = await attempt(dispatcher, targets, delivery, timeoutMs);
+        const recorded = await record(db, delivery, outcome, now());
+        if (recorded) result[recorded] += 1;
+      }),
+    );
+  } finally {
+    await dispatcher.destroy().catch(() => undefined);
+  }
   return result;
 }
 
 async function attempt(
-  send: typeof globalThis.fetch,
+  dispatcher: Dispatcher,
+  targets: WebhookTargetPolicy,
   delivery: ClaimedDelivery,
   timeoutMs: number,
 ): Promise<AttemptOutcome> {
+  let url: URL;
   try {
-    const response = await send(delivery.url, {
+    url = new URL(delivery.url);
+  } catch {
+    return { ok: false, statusCode: null, error: "refused: not a URL" };
+  }
+  // Literal addresses never reach the guarded lookup; judge them (and the scheme) here.
+  const refusal = refusalOfUrl(url, targets);
+  if (refusal) return { ok: false, statusCode: null, error: `refused: ${refusal}` };
+  try {
+    const response = await fetch(url, {
       method: "POST",
       headers: {
         "Content-Type": "application/json",
@@ -87,31 +114,53 @@ async function attempt(
         "X-Keel-Attempt": String(delivery.attempts),
       },
       body: delivery.payload,
+      // A redirect could point anywhere, the metadata service included: it is a failed attempt.
+      redirect: "manual",
+      dispatcher,
       signal: AbortSignal.timeout(timeoutMs),
     });
-    const body = await response.text().catch(() => "");
+    // The receiver's body is never read: it is not ours to show admins.
+    await response.body?.cancel().catch(() => undefined);
     if (response.ok) return { ok: true, statusCode: response.status };
-    const excerpt = body.slice(0, ERROR_EXCERPT_CHARS);
-    return {
-      ok: false,
-      statusCode: response.status,
-      error: `HTTP ${response.status}${excerpt ? `: ${excerpt}` : ""}`,
-    };
+    return { ok: false, statusCode: response.status, error: describeStatus(response.status) };
   } catch (error) {
     return { ok: false, statusCode: null, error: describeFailure(error, timeoutMs) };
   }
 }
 
+/** The standard reason phrase, not the receiver's (a status line can carry anything). */
+function describeStatus(status: number): string {
+  const phrase = STATUS_CODES[status];
+  const line = phrase ? `HTTP ${status} ${phrase}` : `HTTP ${status}`;
+  return status >= 300 && status < 400 ? `${line} (redirects are not followed)` : line;
+}
+
+/** Socket and TLS failures in a few fixed words (plus the error code): nothing the peer wrote. */
+const failureReasons: Record<string, string> = {
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "connection reset",
+  EPIPE: "connection reset",
+  UND_ERR_SOCKET: "connection closed",
+  ENOTFOUND: "host not found",
+  EAI_AGAIN: "host not found",
+  EHOSTUNREACH: "host unreachable",
+  ENETUNREACH: "network unreachable",
+  ETIMEDOUT: "connection timed out",
+  UND_ERR_CONNECT_TIMEOUT: "connection timed out",
+};
+
 function describeFailure(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error) {
-    if (error.name === "TimeoutError" || error.name === "AbortError")
-      return `timed out after ${timeoutMs} ms`;
-    const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
-    const detail =
-      typeof cause?.code === "string" ? cause.code : typeof cause?.message === "string" ? cause.message : "";
-    return (detail ? `${error.message} (${detail})` : error.message).slice(0, ERROR_EXCERPT_CHARS);
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
+    return `timed out after ${timeoutMs} ms`;
   }
-  return String(error).slice(0, ERROR_EXCERPT_CHARS);
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  if (cause instanceof WebhookTargetRefusedError) return `refused: ${cause.reason}`;
+  const code = (cause as { code?: unknown } | null)?.code;
+  if (typeof code !== "string" || !/^[A-Z0-9_]{1,40}$/.test(code)) return "request failed";
+  const reason = failureReasons[code];
+  if (reason) return reason;
+  if (/CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO/.test(code)) return `TLS failed (${code})`;
+  return `request failed (${code})`;
 }
 
 async function record(

@@ -6,17 +6,20 @@ import { ServiceError } from "#errors.ts";
 import {
   authorize,
   distinct,
+  refuseForbiddenTarget,
   toView,
   type WebhookSubscriptionPatch,
   type WebhookSubscriptionView,
+  type WebhookTargets,
 } from "./subscription-view.ts";
 
 export async function updateWebhookSubscription(
   ctx: ServiceContext,
-  { id, patch }: { id: string; patch: WebhookSubscriptionPatch },
+  { id, patch, targets }: { id: string; patch: WebhookSubscriptionPatch } & WebhookTargets,
 ): Promise<WebhookSubscriptionView> {
   const { actor, requestId } = ctx;
   authorize(actor);
+  if (patch.url !== undefined) await refuseForbiddenTarget(patch.url, targets);
   return withTransaction(ctx, async (txc) => {
     const tx = txc.db;
     const [current] = await tx
