@@ -2,6 +2,7 @@
 // client, so they live here rather than in @keel/ui.
 
 export { type AccountColumnId, accountColumns, pickAccountColumns } from "./accounts/account-columns.tsx";
+export { MineOnlyToggle } from "./accounts/MineOnlyToggle.tsx";
 export { type SectionFact, SectionFacts } from "./accounts/SectionFacts.tsx";
 export { ContactRolesEditor } from "./contacts/ContactRolesEditor.tsx";
 export { roleSaveFailure, STALE_CONTACT_MESSAGE } from "./contacts/role-save-error.ts";

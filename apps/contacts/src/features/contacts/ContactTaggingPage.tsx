@@ -1,10 +1,9 @@
-import { useRoleTagging, useTableUrlState, useUrlFlag } from "@keel/app-kit";
+import { MineOnlyToggle, useRoleTagging, useTableUrlState, useUrlFlag } from "@keel/app-kit";
 import { type ContactListFilters, contactQueries } from "@keel/client";
 import { type ContactListItem, contactRoleLabels } from "@keel/domain";
 import type { RemoteAppProps } from "@keel/federation";
 import { Button, DataTable, type DataTableColumn } from "@keel/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useId } from "react";
 import { Link } from "react-router";
 import { ContactsTabs } from "./ContactsTabs.tsx";
 
@@ -18,7 +17,6 @@ export const taggingBacklogFilters = (mineOnly: boolean): ContactListFilters => 
 export function ContactTaggingPage({ accountHref }: RemoteAppProps) {
   const [mineOnly, setMineOnly] = useUrlFlag("mine");
   const table = useTableUrlState({ columnId: "account", direction: "asc" });
-  const mineOnlyId = useId();
   const backlog = useQuery({
     ...contactQueries.list(taggingBacklogFilters(mineOnly)),
     placeholderData: keepPreviousData,
@@ -119,17 +117,7 @@ export function ContactTaggingPage({ accountHref }: RemoteAppProps) {
         emptyMessage={
           mineOnly ? "Every contact on your accounts has a role" : "Every contact has at least one role"
         }
-        toolbar={
-          <label className="contacts-toggle" htmlFor={mineOnlyId}>
-            <input
-              id={mineOnlyId}
-              type="checkbox"
-              checked={mineOnly}
-              onChange={(event) => setMineOnly(event.target.checked)}
-            />
-            Mine only
-          </label>
-        }
+        toolbar={<MineOnlyToggle checked={mineOnly} onChange={setMineOnly} />}
       />
     </div>
   );

@@ -1,10 +1,10 @@
-import { useTableUrlState, useUrlFlag } from "@keel/app-kit";
+import { MineOnlyToggle, useTableUrlState, useUrlFlag } from "@keel/app-kit";
 import { type ContactListFilters, contactQueries } from "@keel/client";
 import { type ContactListItem, contactRoleLabels, contactsMissingEmail } from "@keel/domain";
 import type { RemoteAppProps } from "@keel/federation";
 import { DataTable, type DataTableColumn } from "@keel/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useId, useMemo } from "react";
+import { useMemo } from "react";
 import { Link } from "react-router";
 import { ContactsTabs } from "./ContactsTabs.tsx";
 
@@ -22,7 +22,6 @@ export const contactBookFilters = (mineOnly: boolean): ContactListFilters => ({
 export function MissingEmailPage({ accountHref }: RemoteAppProps) {
   const [mineOnly, setMineOnly] = useUrlFlag("mine");
   const table = useTableUrlState({ columnId: "account", direction: "asc" });
-  const mineOnlyId = useId();
   const contacts = useQuery({
     ...contactQueries.list(contactBookFilters(mineOnly)),
     placeholderData: keepPreviousData,
@@ -97,17 +96,7 @@ export function MissingEmailPage({ accountHref }: RemoteAppProps) {
         errorTitle="Could not load the contacts"
         onRetry={() => void contacts.refetch()}
         emptyMessage={mineOnly ? "Every contact on your accounts has an email" : "Every contact has an email"}
-        toolbar={
-          <label className="contacts-toggle" htmlFor={mineOnlyId}>
-            <input
-              id={mineOnlyId}
-              type="checkbox"
-              checked={mineOnly}
-              onChange={(event) => setMineOnly(event.target.checked)}
-            />
-            Mine only
-          </label>
-        }
+        toolbar={<MineOnlyToggle checked={mineOnly} onChange={setMineOnly} />}
       />
     </div>
   );

@@ -1,10 +1,10 @@
-import { PageNotFound, RouterRowLink, useTableUrlState, useUrlFlag } from "@keel/app-kit";
+import { MineOnlyToggle, PageNotFound, RouterRowLink, useTableUrlState, useUrlFlag } from "@keel/app-kit";
 import { accountQueries } from "@keel/client";
 import { renewalWindowFromSlug } from "@keel/domain";
 import type { RemoteAppProps } from "@keel/federation";
 import { DataTable, Money } from "@keel/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useId, useMemo } from "react";
+import { useMemo } from "react";
 import { useParams } from "react-router";
 import { RenewalsTabs } from "./RenewalsTabs.tsx";
 import { renewalColumns } from "./renewal-columns.tsx";
@@ -18,7 +18,6 @@ export function RenewalWindowPage({ accountHref }: RemoteAppProps) {
   const windowDays = renewalWindowFromSlug(slug);
   const [mineOnly, setMineOnly] = useUrlFlag("mine");
   const table = useTableUrlState({ columnId: "renewalDate", direction: "asc" });
-  const mineOnlyId = useId();
   const renewals = useQuery({
     ...accountQueries.list({
       ta: mineOnly ? "mine" : undefined,
@@ -73,17 +72,7 @@ export function RenewalWindowPage({ accountHref }: RemoteAppProps) {
             ? `None of your accounts renew in the next ${windowDays} days`
             : `No account renews in the next ${windowDays} days`
         }
-        toolbar={
-          <label className="renewals-toggle" htmlFor={mineOnlyId}>
-            <input
-              id={mineOnlyId}
-              type="checkbox"
-              checked={mineOnly}
-              onChange={(event) => setMineOnly(event.target.checked)}
-            />
-            Mine only
-          </label>
-        }
+        toolbar={<MineOnlyToggle checked={mineOnly} onChange={setMineOnly} />}
       />
     </div>
   );

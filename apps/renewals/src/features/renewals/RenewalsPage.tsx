@@ -1,10 +1,10 @@
-import { RouterRowLink, useTableUrlState, useUrlFlag } from "@keel/app-kit";
+import { MineOnlyToggle, RouterRowLink, useTableUrlState, useUrlFlag } from "@keel/app-kit";
 import { accountQueries } from "@keel/client";
 import { countByRenewalBand, RENEWAL_HORIZON_DAYS, renewalBands } from "@keel/domain";
 import type { RemoteAppProps } from "@keel/federation";
 import { DataTable } from "@keel/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useId, useMemo } from "react";
+import { useMemo } from "react";
 import { RenewalsTabs } from "./RenewalsTabs.tsx";
 import { renewalColumns } from "./renewal-columns.tsx";
 
@@ -12,7 +12,6 @@ import { renewalColumns } from "./renewal-columns.tsx";
 export function RenewalsPage({ accountHref }: RemoteAppProps) {
   const [mineOnly, setMineOnly] = useUrlFlag("mine");
   const table = useTableUrlState({ columnId: "renewalDate", direction: "asc" });
-  const mineOnlyId = useId();
   const renewals = useQuery({
     ...accountQueries.list({
       ta: mineOnly ? "mine" : undefined,
@@ -65,17 +64,7 @@ export function RenewalsPage({ accountHref }: RemoteAppProps) {
             ? `None of your accounts renew in the next ${RENEWAL_HORIZON_DAYS} days`
             : `No account renews in the next ${RENEWAL_HORIZON_DAYS} days`
         }
-        toolbar={
-          <label className="renewals-toggle" htmlFor={mineOnlyId}>
-            <input
-              id={mineOnlyId}
-              type="checkbox"
-              checked={mineOnly}
-              onChange={(event) => setMineOnly(event.target.checked)}
-            />
-            Mine only
-          </label>
-        }
+        toolbar={<MineOnlyToggle checked={mineOnly} onChange={setMineOnly} />}
       />
     </div>
   );
