@@ -1,0 +1,365 @@
+import { schema } from "@keel/db";
+import { type AccountAssignments, defaultHealthPolicy } from "@keel/domain";
+import { enqueueWebhook, notifyUsers } from "@keel/services";
+import { and, desc, eq } from "drizzle-orm";
+import type { AccessFacts, OperationKey } from "../http/operation-access.ts";
+import { TEST_TODAY, type TestApp } from "./test-app.ts";
+
+/**
+ * One valid request for every operation of /api/v1 (and every variant in operation-access.ts),
+ * made fresh for each call: what a write consumes or changes (a webhook to delete, a draft to
+ * publish, the current If-Match version) is created or read just before, as the admin. The
+ * authorization matrix sends these as every role; the fuzz suite mutates them.
+ */
+export type SampleRequest = {
+  /** The OpenAPI path template under /api/v1, e.g. "/tasks/{id}". */
+  template: string;
+  method: string;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body?: unknown;
+  /** What the access rule needs to know of the thing touched (its account's team, …). */
+  facts: AccessFacts;
+};
+
+export type SampleTarget = {
+  /** The account the request is about (account rules), with its team. */
+  account: { id: string; team: AccountAssignments };
+  /** Who will send it (null: anonymous or an API key): their own notifications are used. */
+  actorId: string | null;
+};
+
+type Sample = (
+  t: TestApp,
+  target: SampleTarget,
+) => Promise<Partial<Omit<SampleRequest, "template" | "method">>>;
+
+const ADMIN = "admin@keel.test";
+/** Never the actor of the matrix: "another person" in team views. */
+const SOMEONE_ELSE = "usr_ta3";
+
+/** A call as the admin that must succeed: the setup of a sample. */
+async function asAdmin(t: TestApp, path: string, init: { method?: string; body?: unknown } = {}) {
+  const res = await t.call(ADMIN, `/api/v1${path}`, init);
+  if (res.status >= 300)
+    throw new Error(`sample setup ${init.method ?? "GET"} ${path}: ${res.status} ${res.text}`);
+  return res;
+}
+
+const etagOf = (res: { headers: Headers }) => {
+  const tag = res.headers.get("etag");
+  if (!tag) throw new Error("sample setup: no ETag");
+  return tag;
+};
+
+async function newTask(t: TestApp, { account }: SampleTarget) {
+  const task = await asAdmin(t, `/accounts/${account.id}/tasks`, {
+    method: "POST",
+    body: { title: "Matrix task", dueDate: "2026-11-20", assigneeId: account.team.ta ?? undefined },
+  });
+  return task.json as { id: string; version: number; assignee: { id: string } | null };
+}
+
+async function newDocument(t: TestApp, { account }: SampleTarget) {
+  const doc = await asAdmin(t, `/accounts/${account.id}/documents`, {
+    method: "POST",
+    body: { templateId: "success-plan" },
+  });
+  return doc.json as {
+    id: string;
+    version: number;
+    title: string;
+    sections: unknown[];
+    owner: { id: string } | null;
+  };
+}
+
+async function newDraftPolicy(t: TestApp) {
+  const { version: _version, effectiveFrom: _effectiveFrom, ...draft } = defaultHealthPolicy;
+  const res = await asAdmin(t, "/health/policies", {
+    method: "POST",
+    body: { ...draft, name: "Matrix draft" },
+  });
+  return { version: String((res.json as { version: number }).version), draft, etag: etagOf(res) };
+}
+
+async function newWebhook(t: TestApp) {
+  const res = await asAdmin(t, "/webhooks", {
+    method: "POST",
+    body: { name: "Matrix hook", url: "https://hooks.example.com/keel", eventTypes: ["*"] },
+  });
+  return (res.json as { id: string }).id;
+}
+
+const usageRecord = (accountId: string) => ({
+  accountId,
+  day: "2026-10-20",
+  dau: 30,
+  mau: 90,
+  seats: 100,
+  instanceVersion: "6.10.1",
+});
+
+const onAccount = ({ account }: SampleTarget) => ({
+  params: { id: account.id },
+  facts: { account: account.team },
+});
+
+export const operationSamples: Record<OperationKey, Sample> = {
+  "GET /me": async () => ({}),
+  "GET /users": async () => ({ query: { role: "ta" } }),
+  "GET /accounts": async () => ({ query: { pageSize: "5" } }),
+  "GET /accounts/{id}": async (_t, target) => onAccount(target),
+  "GET /accounts/{id}/contacts": async (_t, target) => onAccount(target),
+  "GET /contacts": async () => ({ query: { missingRoles: "true" } }),
+  "PATCH /contacts/{id}": async (t, { account }) => {
+    const list = await asAdmin(t, `/accounts/${account.id}/contacts`);
+    const [contact] = (list.json as { items: Array<{ id: string; version: number }> }).items;
+    if (!contact) throw new Error("sample setup: the account has no contacts");
+    return {
+      params: { id: contact.id },
+      headers: { "If-Match": `"${contact.version}"` },
+      body: { title: "Matrix title" },
+      facts: { account: account.team },
+    };
+  },
+  "GET /accounts/{id}/health": async (_t, target) => onAccount(target),
+  "GET /accounts/{id}/health/history": async (_t, target) => onAccount(target),
+  "GET /accounts/{id}/health/as-of": async (_t, target) => ({
+    ...onAccount(target),
+    query: { date: "2026-10-15" },
+  }),
+  "PUT /accounts/{id}/traits": async (t, target) => {
+    const health = await asAdmin(t, `/accounts/${target.account.id}/health`);
+    return { ...onAccount(target), headers: { "If-Match": etagOf(health) }, body: { activeChampion: true } };
+  },
+  "GET /health/category-changes": async () => ({}),
+  "GET /health/policies": async () => ({}),
+  "POST /health/policies": async (t) => ({
+    body: { ...(await newDraftPolicy(t)).draft, name: "Matrix draft" },
+  }),
+  "POST /health/policies/import": async (t) => ({
+    body: (await asAdmin(t, "/health/policies/1/export")).json,
+  }),
+  "GET /health/policies/{version}": async () => ({ params: { version: "1" } }),
+  "PUT /health/policies/{version}": async (t) => {
+    const { version, draft, etag } = await newDraftPolicy(t);
+    return {
+      params: { version },
+      headers: { "If-Match": etag },
+      body: { ...draft, name: "Matrix draft, edited" },
+    };
+  },
+  "POST /health/policies/{version}/preview": async () => ({
+    params: { version: "1" },
+    query: { limit: "5" },
+    body: {},
+  }),
+  "POST /health/policies/{version}/publish": async (t) => ({
+    params: { version: (await newDraftPolicy(t)).version },
+  }),
+  "GET /health/policies/{version}/export": async () => ({ params: { version: "1" } }),
+  "GET /tasks": async () => ({}),
+  "GET /tasks (another person's)": async () => ({ query: { assignee: SOMEONE_ELSE } }),
+  "GET /accounts/{id}/tasks": async (_t, target) => onAccount(target),
+  "POST /accounts/{id}/tasks": async (_t, target) => ({
+    ...onAccount(target),
+    body: { title: "Matrix task", dueDate: "2026-11-20", assigneeId: target.account.team.ta ?? undefined },
+  }),
+  "PATCH /tasks/{id}": async (t, target) => {
+    const task = await newTask(t, target);
+    return {
+      params: { id: task.id },
+      headers: { "If-Match": `"${task.version}"` },
+      body: { notes: "Matrix notes" },
+      facts: { account: target.account.team, assigneeId: task.assignee?.id ?? null },
+    };
+  },
+  "GET /accounts/{id}/projects": async (_t, target) => onAccount(target),
+  "POST /accounts/{id}/projects": async (_t, target) => ({
+    ...onAccount(target),
+    body: { templateId: "customer-health-low-utilization" },
+  }),
+  "GET /project-templates": async () => ({}),
+  "GET /accounts/{id}/documents": async (_t, target) => onAccount(target),
+  "POST /accounts/{id}/documents": async (_t, target) => ({
+    ...onAccount(target),
+    body: { templateId: "success-plan" },
+  }),
+  "POST /accounts/{id}/documents (a hand-off)": async (_t, target) => ({
+    ...onAccount(target),
+    body: { templateId: "handoff" },
+  }),
+  "GET /documents/{id}": async (t, target) => ({
+    params: { id: (await newDocument(t, target)).id },
+    facts: { account: target.account.team },
+  }),
+  "PUT /documents/{id}": async (t, target) => {
+    const doc = await newDocument(t, target);
+    return {
+      params: { id: doc.id },
+      headers: { "If-Match": `"${doc.version}"` },
+      body: { title: `${doc.title} (matrix)`, sections: doc.sections },
+      facts: { account: target.account.team, ownerId: doc.owner?.id ?? null },
+    };
+  },
+  "GET /documents/{id}/versions/{version}": async (t, target) => ({
+    params: { id: (await newDocument(t, target)).id, version: "1" },
+    facts: { account: target.account.team },
+  }),
+  "GET /templates": async () => ({}),
+  "GET /templates/{id}": async () => ({ params: { id: "success-plan" } }),
+  "PUT /templates/{id}": async (t) => {
+    const {
+      version: _version,
+      versions: _versions,
+      ...template
+    } = (await asAdmin(t, "/templates/success-plan")).json as Record<string, unknown>;
+    return { params: { id: "success-plan" }, body: { ...template, source: "matrix" } };
+  },
+  "GET /templates/{id}/versions/{version}": async () => ({ params: { id: "success-plan", version: "1" } }),
+  "GET /template-variables": async () => ({}),
+  "GET /notifications": async () => ({}),
+  "GET /notifications/unread-count": async () => ({}),
+  "POST /notifications/{id}/read": async (t, { account, actorId }) => {
+    const userId = actorId ?? "usr_admin";
+    await notifyUsers(t.db, {
+      userIds: [userId],
+      accountId: account.id,
+      message: "Matrix note",
+      at: new Date(),
+    });
+    const [row] = await t.db
+      .select({ id: schema.notifications.id })
+      .from(schema.notifications)
+      .where(eq(schema.notifications.userId, userId))
+      .orderBy(desc(schema.notifications.createdAt))
+      .limit(1);
+    return { params: { id: String(row!.id) } };
+  },
+  "POST /notifications/read-all": async () => ({}),
+  "GET /webhooks": async () => ({}),
+  "POST /webhooks": async () => ({
+    body: { name: "Matrix hook", url: "https://hooks.example.com/keel", eventTypes: ["*"] },
+  }),
+  "PATCH /webhooks/{id}": async (t) => ({ params: { id: await newWebhook(t) }, body: { active: false } }),
+  "DELETE /webhooks/{id}": async (t) => ({ params: { id: await newWebhook(t) } }),
+  "GET /webhooks/deliveries": async () => ({}),
+  "POST /webhooks/deliveries/{id}/retry": async (t) => {
+    const subscriptionId = await newWebhook(t);
+    await enqueueWebhook(t.db, {
+      eventType: "account.closed",
+      text: "Matrix Corp was closed",
+      event: { type: "account.closed" },
+      at: new Date(`${TEST_TODAY}T12:00:00Z`),
+    });
+    const [delivery] = await t.db
+      .select({ id: schema.webhookDeliveries.id })
+      .from(schema.webhookDeliveries)
+      .where(and(eq(schema.webhookDeliveries.subscriptionId, subscriptionId)))
+      .limit(1);
+    return { params: { id: String(delivery!.id) } };
+  },
+  "GET /playbooks": async () => ({}),
+  "GET /playbooks/dry-run": async () => ({}),
+  "GET /playbooks/dry-run (the whole book)": async () => ({ query: { scope: "book" } }),
+  "GET /playbooks/firings": async (_t, { account }) => ({
+    query: { accountId: account.id },
+    facts: { account: account.team },
+  }),
+  "GET /playbooks/firings (the whole book)": async () => ({}),
+  "GET /playbooks/export": async () => ({}),
+  "POST /playbooks/import": async (t) => ({ body: (await asAdmin(t, "/playbooks/export")).json }),
+  "GET /playbooks/{id}": async (t) => ({ params: { id: await firstPlaybookId(t) } }),
+  "PUT /playbooks/{id}": async (t) => {
+    const id = await firstPlaybookId(t);
+    const { playbook } = (await asAdmin(t, `/playbooks/${id}`)).json as { playbook: Record<string, unknown> };
+    const { name, ruleId, source, enabled, triggers, conditions, actions } = playbook;
+    return { params: { id }, body: { name, ruleId, source, enabled, triggers, conditions, actions } };
+  },
+  "GET /accounts/{id}/stage-history": async (_t, target) => onAccount(target),
+  "PUT /accounts/{id}/support-level": async (t, target) => {
+    const account = await asAdmin(t, `/accounts/${target.account.id}`);
+    const { supportLevel } = account.json as { supportLevel: string | null };
+    return {
+      ...onAccount(target),
+      headers: { "If-Match": etagOf(account) },
+      body: { supportLevel: supportLevel ?? "pooled" },
+    };
+  },
+  "PUT /accounts/{id}/team/{role}": async (t, target) => {
+    const account = await asAdmin(t, `/accounts/${target.account.id}`);
+    return {
+      params: { id: target.account.id, role: "ta" },
+      headers: { "If-Match": etagOf(account) },
+      body: { userId: target.account.team.ta ?? null },
+      facts: { account: target.account.team },
+    };
+  },
+  "GET /recommendations": async () => ({}),
+  "GET /recommendations (another person's)": async () => ({ query: { ta: SOMEONE_ELSE } }),
+  "GET /accounts/{id}/recommendations": async (_t, target) => onAccount(target),
+  "GET /compliance": async () => ({}),
+  "POST /api-keys": async () => ({ body: { name: "Matrix key", scopes: ["ingest:usage"] } }),
+  "GET /api-keys": async () => ({}),
+  "DELETE /api-keys/{id}": async (t) => {
+    const res = await asAdmin(t, "/api-keys", {
+      method: "POST",
+      body: { name: "To revoke", scopes: ["ingest:usage"] },
+    });
+    return { params: { id: (res.json as { apiKey: { id: string } }).apiKey.id } };
+  },
+  "POST /ingest/usage": async (_t, { account }) => ({ body: usageRecord(account.id) }),
+  "POST /ingest/tickets": async (_t, { account }) => ({
+    body: {
+      accountId: account.id,
+      externalId: `MATRIX-${crypto.randomUUID()}`,
+      type: "help",
+      openedAt: "2026-10-20T09:00:00Z",
+    },
+  }),
+  "POST /ingest/activities": async (_t, { account }) => ({
+    body: {
+      accountId: account.id,
+      externalId: `matrix-${crypto.randomUUID()}`,
+      type: "call",
+      at: "2026-10-20T09:00:00Z",
+    },
+  }),
+};
+
+async function firstPlaybookId(t: TestApp) {
+  const list = await asAdmin(t, "/playbooks");
+  return (list.json as { items: Array<{ id: string }> }).items[0]!.id;
+}
+
+/** "GET /tasks (another person's)" → its OpenAPI operation, "GET /tasks". */
+export const operationOf = (key: string) => key.replace(/ \(.*\)$/, "");
+
+/** Makes the sample of `key` for `target` and fills its path. */
+export async function sampleRequest(t: TestApp, key: OperationKey, target: SampleTarget) {
+  const [method, template] = operationOf(key).split(" ") as [string, string];
+  const partial = await operationSamples[key](t, target);
+  const request: SampleRequest = {
+    template,
+    method,
+    params: partial.params ?? {},
+    query: partial.query ?? {},
+    headers: partial.headers ?? {},
+    body: partial.body,
+    facts: partial.facts ?? {},
+  };
+  return request;
+}
+
+/** The URL of a request: its path template filled (encoded) and its query. */
+export function urlOf(request: Pick<SampleRequest, "template" | "params" | "query">): string {
+  const path = request.template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = request.params[name];
+    if (value === undefined) throw new Error(`no value for {${name}} in ${request.template}`);
+    return encodeURIComponent(value);
+  });
+  const query = new URLSearchParams(request.query).toString();
+  return `/api/v1${path}${query ? `?${query}` : ""}`;
+}
