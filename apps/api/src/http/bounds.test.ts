@@ -72,6 +72,22 @@ describe("whole numbers in query strings and paths are bounded to their columns"
     }
   });
 
+  it("empty text (?page=, ?renewalWithinDays=) is refused, not read as 0; leaving it out takes the default", async () => {
+    for (const [path, field] of [
+      ["/api/v1/accounts?page=", "page"],
+      ["/api/v1/tasks?pageSize=", "pageSize"],
+      // 0 is allowed here, so "" used to slip through as "renewing today".
+      ["/api/v1/accounts?renewalWithinDays=", "renewalWithinDays"],
+      ["/api/v1/accounts?renewalWithinDays=%20", "renewalWithinDays"],
+    ] as const) {
+      const res = await t.call("admin@keel.test", path);
+      expectRefusal(res, field, path);
+      expect(res.json.details).toContainEqual({ path: field, message: "expected a whole number" });
+    }
+    const defaults = await t.call("admin@keel.test", "/api/v1/accounts");
+    expect(defaults.json).toMatchObject({ page: 1 });
+  });
+
   it("ids of bigserial rows take up to 2^53-1 (unknown: 404) and refuse 2^53", async () => {
     for (const path of [
       (n: string) => `/api/v1/notifications/${n}/read`,
