@@ -5,6 +5,7 @@ import type { AppDeps } from "../http/context.ts";
 import {
   addressOf,
   createOpenApiOracle,
+  escapeForAddress,
   type OpenApiDocument,
   type OpenApiOracle,
 } from "./openapi-oracle.ts";
@@ -216,7 +217,42 @@ describe("readings the app's document has no example of", () => {
   });
 });
 
+describe("text the API refuses on every route (http/input-guard.ts)", () => {
+  const patch = (body: unknown, id = ID) => ({ params: { id }, query: {}, body });
+
+  it("a NUL or an unpaired surrogate in a body string or field name, or a path, is invalid", () => {
+    expect(oracle.judge("PATCH /tasks/{id}", patch({ title: "a\u0000b" })).problems).toEqual([
+      "body.title: contains a NUL character",
+    ]);
+    expect(oracle.judge("PATCH /tasks/{id}", patch({ notes: "\ud800" })).problems).toEqual([
+      "body.notes: contains an unpaired surrogate",
+    ]);
+    expect(oracle.judge("PATCH /tasks/{id}", patch({ title: "ok" }, "\u0000")).problems).toEqual(
+      expect.arrayContaining(["path.id: contains a NUL character"]),
+    );
+    // A paired surrogate is an ordinary character.
+    expect(oracle.judge("PATCH /tasks/{id}", patch({ title: "🚀" })).valid).toBe(true);
+  });
+
+  it("in a query value only NUL: an unpaired surrogate arrives as other text", () => {
+    const q = (text: string) => oracle.judge("GET /accounts", { params: {}, query: { q: text } });
+    expect(q("a\u0000").valid).toBe(false);
+    expect(q("\ud800").valid).toBe(true);
+  });
+
+  it("can be turned off, to judge by the document alone", () => {
+    const byDocument = createOpenApiOracle(doc, { unstorableText: false });
+    expect(byDocument.judge("PATCH /tasks/{id}", patch({ title: "a\u0000b" })).valid).toBe(true);
+  });
+});
+
 describe("addressOf", () => {
+  it("escapes an unpaired surrogate as the bytes of its code point, which no decoder accepts", () => {
+    expect(escapeForAddress("\ud800")).toBe("%ED%A0%80");
+    expect(escapeForAddress("a\udc00🚀")).toBe("a%ED%B0%80%F0%9F%9A%80");
+    expect(escapeForAddress("a\u0000 b/c")).toBe("a%00%20b%2Fc");
+  });
+
   it("fills path parameters %-escaped and repeats array query values", () => {
     const op = oracle.operation("GET /accounts/{id}/health/as-of");
     expect(addressOf(op, { params: { id: "a/b c" }, query: { date: "2026-10-01", tag: ["x", "y&z"] } })).toBe(

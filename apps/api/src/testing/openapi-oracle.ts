@@ -79,6 +79,13 @@ export type OracleOptions = {
    * code units, to mirror the server and quiet that one known disagreement.
    */
   stringLength?: "code-points" | "utf16-units";
+  /**
+   * Apply the rule the document cannot state per string but the API keeps for every route
+   * (http/input-guard.ts): no NUL character anywhere, no unpaired surrogate in a path or a JSON
+   * body. On by default. Not in a query value: there it arrives %-escaped as bytes no decoder
+   * reads (escapeForAddress), so the API sees other text, which is not refused.
+   */
+  unstorableText?: boolean;
 };
 
 const METHODS: readonly HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
@@ -194,10 +201,43 @@ export function createOpenApiOracle(doc: OpenApiDocument, options: OracleOptions
       }
     }
     // A body sent to an operation that takes none is ignored by the API, so it is no problem here.
+    if (options.unstorableText !== false) problems.push(...unstorableText(op, request));
     return { valid: problems.length === 0, problems };
   }
 
   return { operations, operation: operationOf, judge };
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Text the API refuses on every route, as http/input-guard.ts does. */
+function unstorableText(op: OracleOperation, request: OperationRequest): string[] {
+  const problems: string[] = [];
+  const check = (where: string, text: string, surrogates: boolean) => {
+    if (text.includes("\u0000")) problems.push(`${where}: contains a NUL character`);
+    else if (surrogates && LONE_SURROGATE.test(text))
+      problems.push(`${where}: contains an unpaired surrogate`);
+  };
+  for (const [name, text] of Object.entries(request.params)) check(`path.${name}`, text, true);
+  for (const [name, value] of Object.entries(request.query)) {
+    for (const text of Array.isArray(value) ? value : [value]) check(`query.${name}`, text, false);
+  }
+  for (const [name, text] of Object.entries(request.headers ?? {}))
+    check(`header.${name.toLowerCase()}`, text, true);
+  const walk = (where: string, value: unknown) => {
+    if (typeof value === "string") check(where, value, true);
+    else if (Array.isArray(value)) {
+      for (const [i, item] of value.entries()) walk(`${where}.${i}`, item);
+    } else if (value !== null && typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) {
+        check(`${where} (a field name)`, key, true);
+        walk(`${where}.${key}`, item);
+      }
+    }
+  };
+  // The API reads every JSON body it is sent, whether the operation takes one or not.
+  if (request.body !== undefined && op.method !== "GET") walk("body", request.body);
+  return problems;
 }
 
 /**
@@ -295,17 +335,35 @@ function pointRefsAtComponents<T>(schema: T): T {
 }
 
 /**
- * The address of `request` to `operation`: path parameters filled in (%-escaped), the query
- * appended (an array as the parameter repeated), ready for `app.request()`.
+ * The address of `request` to `operation`: path parameters filled in, the query appended (an
+ * array as the parameter repeated), every value %-escaped by `escapeForAddress`, ready for
+ * `app.request()`.
  */
 export function addressOf(operation: Pick<OracleOperation, "path">, request: OperationRequest): string {
   const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
-    encodeURIComponent(request.params[name] ?? ""),
+    escapeForAddress(request.params[name] ?? ""),
   );
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(request.query)) {
-    for (const text of Array.isArray(value) ? value : [value]) query.append(name, text);
-  }
-  const search = query.toString();
-  return search ? `${path}?${search}` : path;
+  const query = Object.entries(request.query).flatMap(([name, value]) =>
+    (Array.isArray(value) ? value : [value]).map(
+      (text) => `${escapeForAddress(name)}=${escapeForAddress(text)}`,
+    ),
+  );
+  return query.length > 0 ? `${path}?${query.join("&")}` : path;
+}
+
+/**
+ * `encodeURIComponent`, except that an unpaired surrogate, which it refuses (URIError) and
+ * URLSearchParams silently turns into U+FFFD, is sent as the bytes of its code point
+ * (`%ED%A0%80` for U+D800): what a hostile client would send, which no UTF-8 decoder accepts.
+ */
+export function escapeForAddress(text: string): string {
+  return text.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[^\uD800-\uDFFF]+|[\uD800-\uDBFF][\uDC00-\uDFFF]/g,
+    (part) => {
+      if (part.length !== 1 || !/[\uD800-\uDFFF]/.test(part)) return encodeURIComponent(part);
+      const unit = part.charCodeAt(0);
+      const bytes = [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)];
+      return bytes.map((b) => `%${b.toString(16).toUpperCase()}`).join("");
+    },
+  );
 }
