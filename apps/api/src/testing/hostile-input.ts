@@ -66,7 +66,9 @@ export const hostileCatalog: readonly HostileValue[] = [
 
 /** One place a request carries input. A body pointer of [] is the whole body. */
 export type InputLocation =
-  | { in: "path" | "query" | "header"; name: string }
+  | { in: "path"; name: string }
+  | { in: "query"; name: string }
+  | { in: "header"; name: string }
   | { in: "body"; pointer: ReadonlyArray<string | number> };
 
 /** A request with one input changed, and what was changed, for a failure message. */
