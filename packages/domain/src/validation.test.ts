@@ -76,6 +76,22 @@ describe("whole numbers read from a query string or a path", () => {
     expect(messages(schema.safeParse("1.5"))).toEqual(["expected a whole number"]);
   });
 
+  it("refuses empty text (`?page=`) and blanks instead of reading them as 0", () => {
+    for (const text of ["", " ", "\t"]) {
+      expect(messages(schema.safeParse(text)), JSON.stringify(text)).toEqual(["expected a whole number"]);
+    }
+    // Even where 0 is allowed, "" is not a way of writing it.
+    expect(messages(wholeNumberParamSchema({ min: 0 }).safeParse(""))).toEqual(["expected a whole number"]);
+    expect(wholeNumberParamSchema({ min: 0 }).parse("0")).toBe(0);
+  });
+
+  it("reads decimal digits only: no hex, exponents, plus signs or padding", () => {
+    for (const text of ["0x10", "1e3", "+5", " 7 ", "7\n", "Infinity", "0b11"]) {
+      expect(messages(schema.safeParse(text)), JSON.stringify(text)).toEqual(["expected a whole number"]);
+    }
+    expect(schema.parse("007")).toBe(7);
+  });
+
   it("ids of bigserial rows take any safe integer", () => {
     const id = wholeNumberParamSchema({ min: 1, column: "bigint" });
     expect(id.parse("9007199254740991")).toBe(2 ** 53 - 1);

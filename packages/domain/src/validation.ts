@@ -83,20 +83,34 @@ export function dayCountSchema(bounds: Bounds = {}) {
   return int32Schema({ min: lower, max: upper });
 }
 
+/** Whole numbers as people write them in an address: decimal digits, perhaps a minus sign. */
+const WHOLE_NUMBER_TEXT = /^-?\d+$/;
+
 /**
  * A whole number in a query string or a path (`?page=2`, `/versions/{version}`): read from its
  * text, then bounded like `int32Schema` (or, with `column: "bigint"`, like `safeIntegerSchema`).
  * Text that is not a number (`12abc`) or too large to be one (`1e400`) is refused.
+ *
+ * Only decimal digits are read: `Number()` alone would take empty text (`?page=`) and blanks as
+ * 0, and `0x10`, `1e3` or ` 7 ` as numbers nobody typed into an address. Empty text is refused
+ * rather than read as absent: the OpenAPI document says "integer", which "" is not, and a
+ * client that sends `?page=` (a form's empty field) has a bug a silent default would hide;
+ * `?renewalFrom=` and `?segment=` are refused for the same reason.
  */
 export function wholeNumberParamSchema(bounds: Bounds & { column?: "integer" | "bigint" } = {}) {
   const [floor, ceiling] =
     bounds.column === "bigint" ? [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER] : [INT32_MIN, INT32_MAX];
   const { lower, upper } = boundsWithin(bounds, floor, ceiling);
-  return z.coerce
-    .number<string>({ error: WHOLE_MESSAGE })
-    .min(lower, atLeast(lower))
-    .max(upper, atMost(upper))
-    .int(WHOLE_MESSAGE);
+  // NaN is what the number schema refuses as "expected a whole number"; the OpenAPI generator
+  // documents the pipe by its number schema, so the document keeps `integer` and the bounds.
+  return z.preprocess(
+    (text: string) => (typeof text === "string" && !WHOLE_NUMBER_TEXT.test(text) ? Number.NaN : text),
+    z.coerce
+      .number<string>({ error: WHOLE_MESSAGE })
+      .min(lower, atLeast(lower))
+      .max(upper, atMost(upper))
+      .int(WHOLE_MESSAGE),
+  );
 }
 
 const WINDOW_MESSAGE = `must be between ${EARLIEST_DATE} and ${LATEST_DATE}`;

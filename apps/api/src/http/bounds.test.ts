@@ -72,6 +72,22 @@ describe("whole numbers in query strings and paths are bounded to their columns"
     }
   });
 
+  it("empty text (?page=, ?renewalWithinDays=) is refused, not read as 0; leaving it out takes the default", async () => {
+    for (const [path, field] of [
+      ["/api/v1/accounts?page=", "page"],
+      ["/api/v1/tasks?pageSize=", "pageSize"],
+      // 0 is allowed here, so "" used to slip through as "renewing today".
+      ["/api/v1/accounts?renewalWithinDays=", "renewalWithinDays"],
+      ["/api/v1/accounts?renewalWithinDays=%20", "renewalWithinDays"],
+    ] as const) {
+      const res = await t.call("admin@keel.test", path);
+      expectRefusal(res, field, path);
+      expect(res.json.details).toContainEqual({ path: field, message: "expected a whole number" });
+    }
+    const defaults = await t.call("admin@keel.test", "/api/v1/accounts");
+    expect(defaults.json).toMatchObject({ page: 1 });
+  });
+
   it("ids of bigserial rows take up to 2^53-1 (unknown: 404) and refuse 2^53", async () => {
     for (const path of [
       (n: string) => `/api/v1/notifications/${n}/read`,
@@ -289,7 +305,39 @@ describe("a database error that still slips through", () => {
     app.get("/no-such-table", async (c) =>
       c.json(await t.db.execute(sql`select * from secret_payroll_table`)),
     );
+    // Writes the database refuses for its constraints (a unique value taken by a racing request,
+    // a row deleted meanwhile) and transactions that lost a race.
+    const probe = (path: string, statement: ReturnType<typeof sql>) =>
+      app.get(path, async (c) => c.json(await t.db.execute(statement)));
+    probe("/unique-taken", sql`insert into secret_ledger (id, label) values (1, 'secret-label')`);
+    probe("/missing-reference", sql`insert into secret_ledger (id, parent, label) values (2, 999, 'x')`);
+    probe("/still-referenced", sql`delete from secret_ledger where id = 1`);
+    probe("/missing-value", sql`insert into secret_ledger (id, label) values (3, null)`);
+    probe("/check-failed", sql`insert into secret_ledger (id, label, size) values (4, 'x', -1)`);
+    // No two transactions here can be made to collide on cue (PGlite has one connection): the
+    // errors are raised with their SQLSTATEs, as PostgreSQL would on a real collision.
+    probe(
+      "/serialization-failure",
+      sql.raw(`do $$ begin raise exception 'could not serialize access to secret_ledger'
+        using errcode = 'serialization_failure'; end $$`),
+    );
+    probe(
+      "/deadlock",
+      sql.raw(`do $$ begin raise exception 'deadlock detected on secret_ledger'
+        using errcode = 'deadlock_detected'; end $$`),
+    );
     app.onError(handleError);
+  });
+
+  beforeAll(async () => {
+    await t.db.execute(sql`create table secret_ledger (
+      id int primary key,
+      parent int references secret_ledger (id),
+      label text not null,
+      size int check (size >= 0)
+    )`);
+    await t.db.execute(sql`insert into secret_ledger (id, label) values (1, 'secret-label')`);
+    await t.db.execute(sql`insert into secret_ledger (id, parent, label) values (5, 1, 'secret-child')`);
   });
 
   const logged = (requestId: string) =>
@@ -307,6 +355,33 @@ describe("a database error that still slips through", () => {
       expect(entries.some((e) => typeof e.sqlState === "string" && String(e.sqlState).startsWith("22"))).toBe(
         true,
       );
+    }
+  });
+
+  it("a broken constraint or a lost race answers 4xx naming nothing stored, and is logged with its SQLSTATE", async () => {
+    const cases = [
+      ["/unique-taken", 409, "conflict", "23505", /already exists/],
+      ["/missing-reference", 422, "unprocessable", "23503", /refers to something that does not exist/],
+      ["/still-referenced", 409, "conflict", "23503", /still referred to/],
+      ["/missing-value", 400, "validation_failed", "23502", /missing/],
+      ["/check-failed", 400, "validation_failed", "23514", /cannot be stored|not one/],
+      ["/serialization-failure", 409, "conflict", "40001", /send the request again/],
+      ["/deadlock", 409, "conflict", "40P01", /send the request again/],
+    ] as const;
+    for (const [i, [path, status, code, sqlState, message]] of cases.entries()) {
+      // Not derived from the path: the answer is checked for names like "check" below.
+      const requestId = `constraint-${i}`;
+      const res = await app.request(path, { headers: { "X-Request-Id": requestId } });
+      const text = await res.text();
+      expect(res.status, `${path}: ${text}`).toBe(status);
+      expect(JSON.parse(text)).toEqual({ code, message: expect.stringMatching(message), requestId });
+      expect(text, path).not.toMatch(/secret|ledger|label|parent|size|pkey|fkey|check|999/);
+      const entries = logged(requestId);
+      expect(
+        entries.map((e) => e.sqlState),
+        path,
+      ).toContain(sqlState);
+      expect(JSON.stringify(entries), path).toContain("secret_ledger");
     }
   });
 

@@ -3,7 +3,7 @@ import { ServiceError } from "@keel/services";
 import type { Context, MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppDeps, AppEnv } from "./context.ts";
-import { refusalOfDatabaseError } from "./database-errors.ts";
+import { clientErrorOfDatabaseError } from "./database-errors.ts";
 import { type ErrorBody, statusOfError } from "./errors.ts";
 
 /** Gives every request an id (honouring an incoming X-Request-Id) and logs it when done. */
@@ -75,15 +75,16 @@ export function handleError(error: Error, c: Context<AppEnv>) {
     return errorJson(c, new ServiceError(code, error.message || "Bad request"));
   }
   const logger = c.get("deps")?.logger;
-  const database = refusalOfDatabaseError(error);
+  const database = clientErrorOfDatabaseError(error);
   if (database) {
-    // An input schema let through a value the database refused: the request is answered as the
-    // bad input it was, and the log keeps the details so the schema can be bounded.
+    // The database refused what the request asked (a value an input schema let through, a
+    // constraint a concurrent request got to first): answered as the 4xx it is; the log keeps the
+    // details (table, column, value) that the answer leaves out.
     logger?.warn(
       { err: error, requestId: c.get("requestId"), sqlState: database.sqlState },
-      "database refused a value the input schemas let through",
+      database.logMessage,
     );
-    return errorJson(c, database.refusal);
+    return errorJson(c, database.clientError);
   }
   // Nothing of the error reaches the client: its message may name tables, columns or values.
   logger?.error({ err: error, requestId: c.get("requestId") }, "unhandled error");
