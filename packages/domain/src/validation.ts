@@ -127,7 +127,10 @@ export const calendarDateSchema = z.iso
     message: WINDOW_MESSAGE,
     abort: true,
     when: wellFormed,
-  });
+  })
+  // The window in the OpenAPI document too (JSON Schema's formatMinimum/formatMaximum), so that a
+  // client reading it knows year 0000 is refused before sending it.
+  .meta({ formatMinimum: EARLIEST_DATE, formatMaximum: LATEST_DATE });
 
 const EARLIEST_MS = Date.parse(`${EARLIEST_DATE}T00:00:00Z`);
 const LATEST_MS = Date.parse(`${LATEST_DATE}T23:59:59.999Z`);
@@ -141,4 +144,53 @@ export const instantSchema = z.iso
       return ms >= EARLIEST_MS && ms <= LATEST_MS;
     },
     { message: WINDOW_MESSAGE, abort: true, when: wellFormed },
+  )
+  // What the check above accepts, written where the OpenAPI document shows it: JSON Schema's
+  // `date-time` alone also allows a lowercase "t", a space or "+0530".
+  .meta({
+    pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$",
+    formatMinimum: `${EARLIEST_DATE}T00:00:00Z`,
+    formatMaximum: `${LATEST_DATE}T23:59:59.999Z`,
+  });
+
+/**
+ * A patch (PATCH/PUT of some fields) that must change something: `{}` is refused with a clear
+ * message, and the OpenAPI document says so (`minProperties: 1`).
+ */
+export function nonEmptyPatch<T extends z.ZodObject>(
+  schema: T,
+  message = "Send at least one field to change",
+) {
+  return schema
+    .refine((patch) => Object.keys(patch as object).length > 0, { message })
+    .meta({ minProperties: 1 });
+}
+
+/**
+ * Marks a zod issue as a consistency check across fields (a reference to something missing, a
+ * duplicate, one field that needs another): the request is well-formed as the OpenAPI document
+ * describes it, but cannot be done as it stands. The API answers those 422, and keeps 400 for
+ * input the document itself refuses (issue "security", part 6: the two agree).
+ */
+export const CONSISTENCY = { consistency: true } as const;
+
+/** Whether every issue is a consistency check (then 422), not a malformed value (400). */
+export function onlyConsistencyIssues(issues: readonly { code: string; params?: unknown }[]): boolean {
+  return (
+    issues.length > 0 &&
+    issues.every(
+      (issue) =>
+        issue.code === "custom" &&
+        (issue.params as { consistency?: unknown } | undefined)?.consistency === true,
+    )
   );
+}
+
+/**
+ * Text a person must fill in (a title, a name): at most `max` characters as sent, not blank once
+ * trimmed, stored trimmed. The OpenAPI document says the same (`maxLength`, `minLength`, a
+ * non-space character), so a client learns "   " is refused before sending it.
+ */
+export function requiredTextSchema(max: number) {
+  return z.string().max(max).trim().min(1, "must not be blank").meta({ pattern: "\\S" });
+}

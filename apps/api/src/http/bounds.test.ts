@@ -124,7 +124,10 @@ describe("whole numbers in query strings and paths are bounded to their columns"
       headers: { "If-Match": `"${2 ** 31}"` },
     });
     expect(res.status).toBe(400);
-    expect(res.json).toMatchObject({ code: "bad_request", message: expect.stringContaining("If-Match") });
+    expect(res.json).toMatchObject({
+      code: "validation_failed",
+      message: expect.stringContaining("if-match"),
+    });
   });
 });
 

@@ -58,3 +58,11 @@ export const errorResponses = {
   403: { description: "Not allowed", content: { "application/json": { schema: errorBodySchema } } },
   404: { description: "Not found", content: { "application/json": { schema: errorBodySchema } } },
 } as const;
+
+/** 422 for input the document accepts but that does not fit together (a duplicate, a missing rule). */
+export const inconsistentResponse = {
+  422: {
+    description: "Well-formed, but inconsistent: each detail names the field and why",
+    content: { "application/json": { schema: errorBodySchema } },
+  },
+} as const;

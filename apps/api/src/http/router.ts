@@ -1,6 +1,7 @@
-import { OpenAPIHono, type z } from "@hono/zod-openapi";
-import { INT32_MAX, wholeNumberParamSchema } from "@keel/domain";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { INT32_MAX, onlyConsistencyIssues, wholeNumberParamSchema } from "@keel/domain";
 import { ServiceError } from "@keel/services";
+import type { Context } from "hono";
 import type { AppEnv } from "./context.ts";
 import { describeIssues } from "./errors.ts";
 
@@ -10,7 +11,9 @@ export function createRouter() {
     defaultHook: (result) => {
       if (!result.success) {
         const { message, details } = describeIssues(result.error);
-        throw new ServiceError("validation_failed", message, details);
+        // Well-formed by the OpenAPI document but inconsistent (a duplicate, a missing rule): 422.
+        const code = onlyConsistencyIssues(result.error.issues) ? "unprocessable" : "validation_failed";
+        throw new ServiceError(code, message, details);
       }
     },
   });
@@ -18,6 +21,20 @@ export function createRouter() {
 
 /** One definition of "today" (UTC) for routes and services alike. */
 export { todayOf } from "@keel/services";
+
+/**
+ * The If-Match header of an editable record: the version from its ETag (`"3"`, 3 or W/"3").
+ * Optional to the validator so that a missing one answers 428 (parseIfMatch); the pattern lets
+ * the OpenAPI document say what a version looks like. Nine digits: no record reaches a billion
+ * edits, and the bound keeps every version inside the `integer` column.
+ */
+export const ifMatchHeaders = z.object({
+  "if-match": z
+    .string()
+    .regex(/^(?:W\/)?"?\d{1,9}"?$/, 'expected the version from the ETag, like "3"')
+    .optional()
+    .openapi({ description: "The version you edited, from the ETag header (required: 428 without it)" }),
+});
 
 /** `If-Match: "3"` (or 3, or W/"3") → 3. Missing → 428, unreadable → 400. */
 export function parseIfMatch(header: string | undefined): number {
@@ -33,6 +50,15 @@ export function parseIfMatch(header: string | undefined): number {
     throw new ServiceError("bad_request", `If-Match must be a version like "3", got ${header}`);
   }
   return Number(match[1]);
+}
+
+/** The JSON body of a route that reads it itself (no validator): malformed JSON is a 400, not a 500. */
+export async function readJsonBody(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new ServiceError("bad_request", "Malformed JSON in request body");
+  }
 }
 
 export const etag = (version: number) => `"${version}"`;

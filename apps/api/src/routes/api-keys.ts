@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { apiKeyScopeSchema } from "@keel/domain";
+import { apiKeyScopeSchema, requiredTextSchema } from "@keel/domain";
 import { createApiKey, listApiKeys, revokeApiKey } from "@keel/services";
 import { serviceContext } from "../http/context.ts";
 import { errorResponses } from "../http/errors.ts";
@@ -32,7 +32,7 @@ const createRouteDef = createRoute({
         "application/json": {
           schema: z
             .strictObject({
-              name: z.string().trim().min(1).max(100),
+              name: requiredTextSchema(100),
               scopes: z.array(apiKeyScopeSchema).min(1),
             })
             .openapi("ApiKeyCreate"),

@@ -3,12 +3,14 @@ import {
   contactListItemSchema,
   contactRoleSchema,
   contactSchema,
+  nonEmptyPatch,
+  requiredTextSchema,
   wholeNumberParamSchema,
 } from "@keel/domain";
 import { listContacts, updateContact } from "@keel/services";
 import { serviceContext } from "../http/context.ts";
 import { errorBodySchema, errorResponses } from "../http/errors.ts";
-import { createRouter, etag, parseIfMatch } from "../http/router.ts";
+import { createRouter, etag, ifMatchHeaders, parseIfMatch } from "../http/router.ts";
 
 const listQuery = z.object({
   missingRoles: z
@@ -23,16 +25,16 @@ const listQuery = z.object({
   pageSize: wholeNumberParamSchema({ min: 1, max: 500 }).default(100),
 });
 
-const contactPatchSchema = z
-  .strictObject({
-    name: z.string().trim().min(1).max(200).optional(),
-    title: z.string().trim().max(200).nullable().optional(),
+const contactPatchSchema = nonEmptyPatch(
+  z.strictObject({
+    name: requiredTextSchema(200).optional(),
+    title: z.string().max(200).trim().nullable().optional(),
     email: z.email().max(320).nullable().optional(),
     roles: z.array(contactRoleSchema).max(7).optional(),
     instanceAdmin: z.boolean().optional(),
-  })
-  .refine((patch) => Object.keys(patch).length > 0, { message: "Send at least one field to change" })
-  .openapi("ContactPatch");
+  }),
+  "Send at least one field to change",
+).openapi("ContactPatch");
 
 const listRoute = createRoute({
   method: "get",
@@ -65,7 +67,7 @@ const patchRoute = createRoute({
   summary: "Edit a contact's card and role tags (C-1, C-2); needs If-Match",
   request: {
     params: z.object({ id: z.uuid() }),
-    headers: z.object({ "if-match": z.string().optional() }),
+    headers: ifMatchHeaders,
     body: { required: true, content: { "application/json": { schema: contactPatchSchema } } },
   },
   responses: {

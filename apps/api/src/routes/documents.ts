@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { CONSISTENCY, requiredTextSchema } from "@keel/domain";
 import {
   authorizeAccount,
   authorizeDocument,
@@ -9,13 +10,13 @@ import {
   saveDocument,
 } from "@keel/services";
 import { serviceContext } from "../http/context.ts";
-import { errorBodySchema, errorResponses } from "../http/errors.ts";
-import { createRouter, etag, parseIfMatch, versionPathParam } from "../http/router.ts";
+import { errorBodySchema, errorResponses, inconsistentResponse } from "../http/errors.ts";
+import { createRouter, etag, ifMatchHeaders, parseIfMatch, versionPathParam } from "../http/router.ts";
 import { personRefSchema, workOriginSchema } from "./tasks.ts";
 
 const sectionSchema = z.object({
-  id: z.string().trim().min(1).max(100),
-  heading: z.string().trim().min(1).max(300),
+  id: requiredTextSchema(100),
+  heading: requiredTextSchema(300),
   body: z.string().max(100_000),
 });
 
@@ -64,13 +65,14 @@ export const documentVersionSchema = z
 
 const documentSaveSchema = z
   .strictObject({
-    title: z.string().trim().min(1).max(300),
+    title: requiredTextSchema(300),
     sections: z
       .array(sectionSchema)
       .min(1)
       .max(100)
       .refine((sections) => new Set(sections.map((s) => s.id)).size === sections.length, {
         message: "Section ids must be unique",
+        params: CONSISTENCY,
       }),
   })
   .openapi("DocumentSave");
@@ -153,12 +155,13 @@ const saveRoute = createRoute({
   summary: "Save a document as a new version (M-2); needs If-Match (its version)",
   request: {
     params: idParam,
-    headers: z.object({ "if-match": z.string().optional() }),
+    headers: ifMatchHeaders,
     body: { required: true, content: { "application/json": { schema: documentSaveSchema } } },
   },
   responses: {
     200: { description: "The document", content: { "application/json": { schema: documentDetailSchema } } },
     ...errorResponses,
+    ...inconsistentResponse,
     412: { description: "Stale version", content: { "application/json": { schema: errorBodySchema } } },
     428: { description: "If-Match missing", content: { "application/json": { schema: errorBodySchema } } },
   },

@@ -3,6 +3,7 @@ import {
   calendarDateSchema,
   healthBreakdownSchema,
   healthCategorySchema,
+  nonEmptyPatch,
   pulseSchema,
   teamMemberSchema,
   traitChangeSchema,
@@ -19,7 +20,7 @@ import {
 } from "@keel/services";
 import { serviceContext } from "../http/context.ts";
 import { errorBodySchema, errorResponses } from "../http/errors.ts";
-import { createRouter, etag, parseIfMatch, todayOf } from "../http/router.ts";
+import { createRouter, etag, ifMatchHeaders, parseIfMatch, todayOf } from "../http/router.ts";
 
 const accountIdParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
 
@@ -88,14 +89,14 @@ export const healthAsOfSchema = z
   })
   .openapi("HealthAsOf");
 
-const manualTraitsPatchSchema = z
-  .strictObject({
+const manualTraitsPatchSchema = nonEmptyPatch(
+  z.strictObject({
     taPulse: pulseSchema.nullable().optional(),
     activeChampion: z.boolean().nullable().optional(),
     buyerAccess: z.boolean().nullable().optional(),
-  })
-  .refine((patch) => Object.keys(patch).length > 0, { message: "Send at least one trait" })
-  .openapi("ManualTraitsPatch");
+  }),
+  "Send at least one trait",
+).openapi("ManualTraitsPatch");
 
 export const categoryChangePageSchema = z
   .object({
@@ -191,7 +192,7 @@ const traitsRoute = createRoute({
     "Set manual traits (TA pulse, active champion, buyer access); needs If-Match; returns the new health (X-7)",
   request: {
     params: accountIdParam,
-    headers: z.object({ "if-match": z.string().optional() }),
+    headers: ifMatchHeaders,
     body: { required: true, content: { "application/json": { schema: manualTraitsPatchSchema } } },
   },
   responses: {

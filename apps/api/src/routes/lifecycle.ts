@@ -3,10 +3,9 @@ import { accountSchema, lifecycleStageSchema, supportLevelSchema, teamRoles } fr
 import { assignTeamSeat, authorizeAccount, getStageHistory, setSupportLevel } from "@keel/services";
 import { serviceContext } from "../http/context.ts";
 import { errorBodySchema, errorResponses } from "../http/errors.ts";
-import { createRouter, etag, jsonResponse, parseIfMatch } from "../http/router.ts";
+import { createRouter, etag, ifMatchHeaders, jsonResponse, parseIfMatch } from "../http/router.ts";
 
 const accountIdParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
-const ifMatch = z.object({ "if-match": z.string().optional() });
 const writeErrors = {
   ...errorResponses,
   412: jsonResponse(errorBodySchema, "Stale version"),
@@ -56,7 +55,7 @@ const supportLevelRoute = createRoute({
   summary: "A-3 T-45: leadership sets the support level (segmentation A-2 runs in the same request)",
   request: {
     params: accountIdParam,
-    headers: ifMatch,
+    headers: ifMatchHeaders,
     body: {
       required: true,
       content: { "application/json": { schema: z.strictObject({ supportLevel: supportLevelSchema }) } },
@@ -74,7 +73,7 @@ const teamRoute = createRoute({
     params: accountIdParam.extend({
       role: z.enum(teamRoles).openapi({ param: { name: "role", in: "path" } }),
     }),
-    headers: ifMatch,
+    headers: ifMatchHeaders,
     body: {
       required: true,
       content: { "application/json": { schema: z.strictObject({ userId: z.string().min(1).nullable() }) } },

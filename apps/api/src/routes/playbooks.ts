@@ -3,8 +3,10 @@ import {
   calendarDateSchema,
   playbookActionSchema,
   playbookConditionSchema,
+  playbookExportSchema,
   playbookSchema,
   playbookTriggerSchema,
+  requiredTextSchema,
   wholeNumberParamSchema,
 } from "@keel/domain";
 import {
@@ -20,7 +22,7 @@ import {
 } from "@keel/services";
 import { serviceContext } from "../http/context.ts";
 import { errorBodySchema, errorResponses } from "../http/errors.ts";
-import { createRouter, jsonResponse, todayOf } from "../http/router.ts";
+import { createRouter, jsonResponse, readJsonBody, todayOf } from "../http/router.ts";
 
 const playbookIdParam = z.object({
   id: z
@@ -37,8 +39,8 @@ const versionInfoSchema = z.object({
 
 const playbookEditSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(200),
-    ruleId: z.string().trim().min(1).max(100),
+    name: requiredTextSchema(200),
+    ruleId: requiredTextSchema(100),
     source: z.string().max(200).default(""),
     enabled: z.boolean().default(true),
     triggers: z.array(playbookTriggerSchema).min(1).max(20),
@@ -199,7 +201,12 @@ const importRoute = createRoute({
   tags: ["Playbooks"],
   summary: "X-8: import playbooks and templates; invalid files are rejected whole with every error's path",
   request: {
-    body: { required: true, content: { "application/json": { schema: z.record(z.string(), z.unknown()) } } },
+    // The file's schema, as documentation: the service reads the file itself, so that an invalid
+    // one is refused whole with every error's path, not the first few the validator saw.
+    body: {
+      required: true,
+      content: { "application/json": { schema: { $ref: "#/components/schemas/PlaybookExport" } } },
+    },
   },
   responses: {
     200: jsonResponse(
@@ -217,6 +224,10 @@ const importRoute = createRoute({
       "What was added as a new version and what was unchanged",
     ),
     ...errorResponses,
+    422: jsonResponse(
+      errorBodySchema,
+      "Parts of the file refer to templates it does not hold; nothing imported",
+    ),
   },
 });
 
@@ -250,7 +261,7 @@ export const playbookRoutes = createRouter()
     return c.json(file as Record<string, unknown>, 200);
   })
   .openapi(importRoute, async (c) =>
-    c.json(await importPlaybooks(serviceContext(c), { file: c.req.valid("json") }), 200),
+    c.json(await importPlaybooks(serviceContext(c), { file: await readJsonBody(c) }), 200),
   )
   .openapi(detailRoute, async (c) => {
     const { id } = c.req.valid("param");
@@ -260,3 +271,13 @@ export const playbookRoutes = createRouter()
     const { id } = c.req.valid("param");
     return c.json(await savePlaybook(serviceContext(c), { id, input: c.req.valid("json") }), 200);
   });
+
+const { $schema: _dialect, ...playbookExportJsonSchema } = z.toJSONSchema(playbookExportSchema, {
+  io: "input",
+  unrepresentable: "any",
+});
+playbookRoutes.openAPIRegistry.registerComponent(
+  "schemas",
+  "PlaybookExport",
+  playbookExportJsonSchema as never,
+);

@@ -114,12 +114,12 @@ describe("drafts (X-2): create, edit with If-Match, published versions never cha
     expect((await t.call("ta@keel.test", path)).json.policy.name).toBe("Strict bands, edited");
   });
 
-  it("refuses an invalid policy with the field path (400) and edits of a published version (409)", async () => {
+  it("refuses an inconsistent policy with the field path (422) and edits of a published version (409)", async () => {
     const bad = await t.call("manager@keel.test", "/api/v1/health/policies", {
       method: "POST",
       body: { ...defaultDraft, bands: { green: 50, yellow: 80 } },
     });
-    expect(bad.status).toBe(400);
+    expect(bad.status).toBe(422);
     expect(bad.json.details.map((d: { path: string }) => d.path)).toContain("bands.yellow");
     const published = await t.call("admin@keel.test", "/api/v1/health/policies/2", {
       method: "PUT",

@@ -18,8 +18,8 @@ import {
   updatePolicyDraft,
 } from "@keel/services";
 import { serviceContext } from "../http/context.ts";
-import { errorBodySchema, errorResponses } from "../http/errors.ts";
-import { createRouter, etag, parseIfMatch } from "../http/router.ts";
+import { errorBodySchema, errorResponses, inconsistentResponse } from "../http/errors.ts";
+import { createRouter, etag, ifMatchHeaders, parseIfMatch } from "../http/router.ts";
 
 // Domain schemas are used as they are: the zod instance that validates them is not always the
 // one @hono/zod-openapi extended under vitest, so `.openapi()` is only called on schemas made here.
@@ -130,6 +130,7 @@ const createDraftRoute = createRoute({
   responses: {
     201: { description: "The draft", content: { "application/json": { schema: policyViewSchema } } },
     ...errorResponses,
+    ...inconsistentResponse,
   },
 });
 
@@ -140,12 +141,13 @@ const updateDraftRoute = createRoute({
   summary: "Edit a draft; needs If-Match (its revision)",
   request: {
     params: versionParam,
-    headers: z.object({ "if-match": z.string().optional() }),
+    headers: ifMatchHeaders,
     body: { required: true, content: { "application/json": { schema: draftSchema } } },
   },
   responses: {
     200: { description: "The draft", content: { "application/json": { schema: policyViewSchema } } },
     ...errorResponses,
+    ...inconsistentResponse,
     ...conflict,
     ...stale,
   },
@@ -172,6 +174,7 @@ const previewRoute = createRoute({
       content: { "application/json": { schema: policyPreviewSchema } },
     },
     ...errorResponses,
+    ...inconsistentResponse,
   },
 });
 
@@ -236,6 +239,7 @@ const importRoute = createRoute({
   responses: {
     201: { description: "The new draft", content: { "application/json": { schema: policyViewSchema } } },
     ...errorResponses,
+    ...inconsistentResponse,
   },
 });
 

@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { calendarDateSchema, wholeNumberParamSchema } from "@keel/domain";
+import { calendarDateSchema, nonEmptyPatch, requiredTextSchema, wholeNumberParamSchema } from "@keel/domain";
 import { authorizeAccount, authorizeWorkListOf, createTask, listTasks, updateTask } from "@keel/services";
 import { serviceContext } from "../http/context.ts";
 import { errorBodySchema, errorResponses } from "../http/errors.ts";
-import { createRouter, etag, parseIfMatch, todayOf } from "../http/router.ts";
+import { createRouter, etag, ifMatchHeaders, parseIfMatch, todayOf } from "../http/router.ts";
 
 export const personRefSchema = z.object({ id: z.string(), name: z.string() }).openapi("PersonRef");
 
@@ -73,7 +73,7 @@ const dueDateSchema = calendarDateSchema.meta({ description: "YYYY-MM-DD" });
 
 const taskCreateSchema = z
   .strictObject({
-    title: z.string().trim().min(1).max(300),
+    title: requiredTextSchema(300),
     notes: z.string().max(10_000).nullable().optional(),
     assigneeId: z
       .string()
@@ -85,16 +85,16 @@ const taskCreateSchema = z
   })
   .openapi("TaskCreate");
 
-const taskPatchSchema = z
-  .strictObject({
-    title: z.string().trim().min(1).max(300).optional(),
+const taskPatchSchema = nonEmptyPatch(
+  z.strictObject({
+    title: requiredTextSchema(300).optional(),
     notes: z.string().max(10_000).nullable().optional(),
     assigneeId: z.string().min(1).max(100).nullable().optional(),
     dueDate: dueDateSchema.optional(),
     status: taskStatusSchema.optional().openapi({ description: "done completes the task, open reopens it" }),
-  })
-  .refine((patch) => Object.keys(patch).length > 0, { message: "Send at least one field to change" })
-  .openapi("TaskPatch");
+  }),
+  "Send at least one field to change",
+).openapi("TaskPatch");
 
 const myTasksRoute = createRoute({
   method: "get",
@@ -159,7 +159,7 @@ const patchTaskRoute = createRoute({
   summary: "Edit, complete or reopen a task (M-1); needs If-Match (its version)",
   request: {
     params: taskIdParam,
-    headers: z.object({ "if-match": z.string().optional() }),
+    headers: ifMatchHeaders,
     body: { required: true, content: { "application/json": { schema: taskPatchSchema } } },
   },
   responses: {

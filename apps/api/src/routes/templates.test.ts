@@ -128,7 +128,7 @@ describe("document templates (M-2)", () => {
     expect(res.json.version).toBe(1);
   });
 
-  it("only admins save templates (403); zod errors are 400 with paths", async () => {
+  it("only admins save templates (403); malformed bodies are 400 with paths, another id than the path 422", async () => {
     const current = await t.call("manager@keel.test", "/api/v1/templates/handoff");
     const { version: _v, versions: _vs, createdAt: _c, createdBy: _b, ...body } = current.json;
     for (const email of ["manager@keel.test", "ta@keel.test", "exec@keel.test"]) {
@@ -144,7 +144,7 @@ describe("document templates (M-2)", () => {
     });
     expect(noHeading.json.details[0].path).toBe("sections.0.heading");
     const otherId = await saveTemplate("admin@keel.test", "handoff", { ...body, id: "success-plan" });
-    expect(otherId.status).toBe(400);
+    expect(otherId.status).toBe(422);
     expect(otherId.json.details[0].path).toBe("id");
   });
 

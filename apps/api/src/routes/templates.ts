@@ -151,7 +151,8 @@ export const templateRoutes = createRouter()
     const template = c.req.valid("json");
     if (template.id !== id) {
       const message = `must be the template's id in the path (${id})`;
-      throw new ServiceError("validation_failed", `Invalid input: id: ${message}`, [{ path: "id", message }]);
+      // Well-formed, but not this template: the document cannot say "equal to the path", so 422.
+      throw new ServiceError("unprocessable", `Invalid input: id: ${message}`, [{ path: "id", message }]);
     }
     const saved = await saveTemplate(serviceContext(c), { template });
     return c.json(saved, 200);

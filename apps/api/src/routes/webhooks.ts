@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { schema } from "@keel/db";
-import { wholeNumberParamSchema } from "@keel/domain";
+import { nonEmptyPatch, requiredTextSchema, wholeNumberParamSchema } from "@keel/domain";
 import {
   createWebhookSubscription,
   deleteWebhookSubscription,
@@ -49,7 +49,7 @@ export const webhookDeliverySchema = z
   .openapi("WebhookDelivery");
 
 const fields = {
-  name: z.string().trim().min(1).max(100),
+  name: requiredTextSchema(100),
   // Receivers are web endpoints (Slack, Mattermost, Teams, an in-house service): http(s) only.
   // Where they may be is the services' target policy (422): https to public addresses, http
   // only to the hosts allowed for local testing.
@@ -61,7 +61,7 @@ const fields = {
         "https:// to a public address; http:// and private addresses only for hosts in KEEL_WEBHOOK_ALLOWED_HOSTS",
     }),
   eventTypes: z
-    .array(z.string().trim().min(1).max(100))
+    .array(requiredTextSchema(100))
     .min(1)
     .max(100)
     .openapi({ description: 'Event types to receive, e.g. "account.closed"; "*" for all' }),
@@ -113,7 +113,7 @@ const updateRoute = createRoute({
   summary: "Change a subscription (admin): pause it, rename it, move it, change its event types",
   request: {
     params: subscriptionParams,
-    body: json(z.strictObject(fields).partial().openapi("WebhookSubscriptionPatch")),
+    body: json(nonEmptyPatch(z.strictObject(fields).partial()).openapi("WebhookSubscriptionPatch")),
   },
   responses: {
     200: ok("The subscription", webhookSubscriptionSchema),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDateSchema, countSchema, instantSchema } from "../validation.ts";
+import { calendarDateSchema, countSchema, instantSchema, requiredTextSchema } from "../validation.ts";
 
 /**
  * SPEC §12 "Data in": the records the ingestion API takes. Each is strict (unknown fields are
@@ -68,7 +68,7 @@ export const ticketTypeSchema = z.enum(ticketTypes);
 /** A support ticket (H-2 defect / help tickets); the external id makes re-sending it an update. */
 export const ticketRecordSchema = z.strictObject({
   accountId: z.uuid(),
-  externalId: z.string().trim().min(1).max(200),
+  externalId: requiredTextSchema(200),
   type: ticketTypeSchema,
   openedAt: ingestInstantSchema,
 });
@@ -84,7 +84,7 @@ export const activityRecordSchema = z.strictObject({
   at: ingestInstantSchema,
   contactId: z.uuid().nullable().optional(),
   /** Optional: with it, re-sending the activity updates it instead of adding another. */
-  externalId: z.string().trim().min(1).max(200).nullable().optional(),
+  externalId: requiredTextSchema(200).nullable().optional(),
 });
 export type ActivityRecord = z.infer<typeof activityRecordSchema>;
 

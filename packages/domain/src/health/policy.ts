@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDateSchema, dayCountSchema, int32Schema } from "../validation.ts";
+import { CONSISTENCY, calendarDateSchema, dayCountSchema, int32Schema } from "../validation.ts";
 
 /** H-2: the trait ids, shared by the API, the domain and the database. */
 export const traitIds = [
@@ -83,6 +83,7 @@ function checkPolicy(
   if (policy.bands.yellow > policy.bands.green) {
     ctx.addIssue({
       code: "custom",
+      params: CONSISTENCY,
       path: ["bands", "yellow"],
       message: "yellow band must not be above green",
     });
@@ -93,6 +94,7 @@ function checkPolicy(
       if (seen.has(trait)) {
         ctx.addIssue({
           code: "custom",
+          params: CONSISTENCY,
           path: ["categories", i, "traits"],
           message: `trait ${trait} is in two categories`,
         });
@@ -101,6 +103,7 @@ function checkPolicy(
       if (!policy.traits[trait]) {
         ctx.addIssue({
           code: "custom",
+          params: CONSISTENCY,
           path: ["traits", trait],
           message: `trait ${trait} has no grading rule`,
         });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONSISTENCY, onlyConsistencyIssues } from "../validation.ts";
 import { builtinProjectTemplates } from "./builtin.ts";
 import { playbookSchema, projectTemplateSchema } from "./schema.ts";
 import { documentTemplateSchema, documentVariables, validateTemplate } from "./templates.ts";
@@ -22,7 +23,12 @@ export const playbookExportSchema = z
       items.forEach((item, i) => {
         const id = `${item.id}@${item.version}`;
         if (seen.has(id))
-          ctx.addIssue({ code: "custom", path: [key, i, "version"], message: `duplicate ${id}` });
+          ctx.addIssue({
+            code: "custom",
+            params: CONSISTENCY,
+            path: [key, i, "version"],
+            message: `duplicate ${id}`,
+          });
         seen.add(id);
       });
     };
@@ -36,6 +42,7 @@ export const playbookExportSchema = z
         if (action.type === "createDocument" && !documents.has(action.templateId)) {
           ctx.addIssue({
             code: "custom",
+            params: CONSISTENCY,
             path: ["playbooks", p, "actions", a, "templateId"],
             message: `no document template "${action.templateId}"`,
           });
@@ -43,6 +50,7 @@ export const playbookExportSchema = z
         if (action.type === "createProject" && !projects.has(action.templateId)) {
           ctx.addIssue({
             code: "custom",
+            params: CONSISTENCY,
             path: ["playbooks", p, "actions", a, "templateId"],
             message: `no project template "${action.templateId}"`,
           });
@@ -55,6 +63,7 @@ export const playbookExportSchema = z
         for (const issue of result.issues) {
           ctx.addIssue({
             code: "custom",
+            params: CONSISTENCY,
             path: ["documentTemplates", t, ...issue.path],
             message: issue.message,
           });
@@ -69,11 +78,18 @@ export type ImportError = { path: string; message: string };
 /** X-8: an import is accepted whole or rejected whole, with the path of each error. */
 export function parsePlaybookExport(
   json: unknown,
-): { ok: true; value: PlaybookExport } | { ok: false; errors: ImportError[] } {
+):
+  | { ok: true; value: PlaybookExport }
+  | {
+      ok: false;
+      errors: ImportError[] /** well-formed, but referring to what is not there */;
+      inconsistent: boolean;
+    } {
   const result = playbookExportSchema.safeParse(json);
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,
+    inconsistent: onlyConsistencyIssues(result.error.issues),
     errors: result.error.issues.map((issue) => ({
       path: issue.path
         .map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`))

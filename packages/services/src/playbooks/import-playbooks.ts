@@ -24,7 +24,8 @@ export async function importPlaybooks(
   const parsed = parsePlaybookExport(file);
   if (!parsed.ok) {
     throw new ServiceError(
-      "validation_failed",
+      // A file of the right shape whose parts do not fit together (a missing template) is 422.
+      parsed.inconsistent ? "unprocessable" : "validation_failed",
       `The file was not imported: ${parsed.errors.length} error${parsed.errors.length === 1 ? "" : "s"}`,
       parsed.errors,
     );
