@@ -23,5 +23,6 @@ export * from "./playbooks/state.ts";
 export * from "./playbooks/templates.ts";
 export * from "./recommendations/recommend.ts";
 export * from "./renewals/horizon.ts";
+export * from "./renewals/policy.ts";
 export * from "./sla/policy.ts";
 export * from "./validation.ts";
