@@ -24,5 +24,6 @@ export * from "./playbooks/templates.ts";
 export * from "./recommendations/recommend.ts";
 export * from "./renewals/horizon.ts";
 export * from "./renewals/policy.ts";
+export * from "./renewals/renewal.ts";
 export * from "./sla/policy.ts";
 export * from "./validation.ts";
