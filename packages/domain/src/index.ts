@@ -27,5 +27,6 @@ export * from "./renewals/horizon.ts";
 export * from "./renewals/phase.ts";
 export * from "./renewals/policy.ts";
 export * from "./renewals/renewal.ts";
+export * from "./renewals/review-list.ts";
 export * from "./sla/policy.ts";
 export * from "./validation.ts";
