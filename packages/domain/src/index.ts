@@ -22,6 +22,7 @@ export * from "./playbooks/schema.ts";
 export * from "./playbooks/state.ts";
 export * from "./playbooks/templates.ts";
 export * from "./recommendations/recommend.ts";
+export * from "./renewals/accuracy.ts";
 export * from "./renewals/assessment.ts";
 export * from "./renewals/horizon.ts";
 export * from "./renewals/outcome.ts";
