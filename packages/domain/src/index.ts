@@ -24,6 +24,7 @@ export * from "./playbooks/templates.ts";
 export * from "./recommendations/recommend.ts";
 export * from "./renewals/accuracy.ts";
 export * from "./renewals/assessment.ts";
+export * from "./renewals/forecast.ts";
 export * from "./renewals/horizon.ts";
 export * from "./renewals/outcome.ts";
 export * from "./renewals/phase.ts";
