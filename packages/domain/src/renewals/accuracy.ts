@@ -105,17 +105,15 @@ export function accuracyReport(rows: readonly AccuracyRow[], by: AccuracyGroupin
   const groups = new Map<string, AccuracyRow[]>();
   for (const row of rows) {
     const key = keyOf(row, by);
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    const members = groups.get(key);
+    if (members) members.push(row);
+    else groups.set(key, [row]);
   }
-  const order = (key: string) =>
-    by === "weeks_out"
-      ? weeksOutBuckets
-          .indexOf(key as WeeksOutBucket)
-          .toString()
-          .padStart(2, "0")
-      : key;
+  // Plain code-point order, not the machine's locale: the same report everywhere.
+  const rank = (key: string): string | number =>
+    by === "weeks_out" ? weeksOutBuckets.indexOf(key as WeeksOutBucket) : key;
   return [...groups.entries()]
-    .sort(([a], [b]) => order(a).localeCompare(order(b)))
+    .sort(([a], [b]) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0))
     .map(([key, members]) => {
       const accuracies = members.map((row) =>
         arrAccuracy(row.forecast.expectedArrCents, row.actual.arrAfterCents),

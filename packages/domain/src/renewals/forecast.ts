@@ -201,7 +201,7 @@ export function rollUpForecast(
     entry.rows.push({ arrBeforeCents: renewal.arrAtStakeCents, arrAfterCents: expectedArrCents });
   }
   return [...quarters.values()]
-    .sort((a, b) => a.forecast.quarter.localeCompare(b.forecast.quarter))
+    .sort((a, b) => (a.forecast.quarter < b.forecast.quarter ? -1 : 1))
     .map(({ forecast, rows }) => {
       const rates = retention(rows);
       return { ...forecast, grr: rates?.grr ?? null, nrr: rates?.nrr ?? null };
