@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, isoDay } from "./dates.ts";
+import { addDays, addMonths, daysBetween, isoDay } from "./dates.ts";
 
 describe("calendar days (UTC ISO dates)", () => {
   it("adds days across a month end and a leap day", () => {
@@ -22,5 +22,16 @@ describe("calendar days (UTC ISO dates)", () => {
 
   it("gives the UTC date of an instant", () => {
     expect(isoDay(new Date("2026-12-01T00:30:00+02:00"))).toBe("2026-11-30");
+  });
+
+  it("adds calendar months, falling back to the month's last day", () => {
+    expect(addMonths("2026-03-15", 12)).toBe("2027-03-15");
+    expect(addMonths("2028-02-29", 12)).toBe("2029-02-28");
+    expect(addMonths("2027-02-28", 12)).toBe("2028-02-28");
+    expect(addMonths("2026-01-31", 1)).toBe("2026-02-28");
+    expect(addMonths("2028-01-31", 1)).toBe("2028-02-29");
+    expect(addMonths("2026-11-30", 3)).toBe("2027-02-28");
+    expect(addMonths("2026-03-31", -1)).toBe("2026-02-28");
+    expect(addMonths("2026-12-15", 1)).toBe("2027-01-15");
   });
 });

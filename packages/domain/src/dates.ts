@@ -17,3 +17,15 @@ export const addDays = (day: string, days: number): string => isoDay(dayMs(day) 
 export function daysBetween(from: string, to: string): number {
   return Math.round((dayMs(to) - dayMs(from)) / DAY_MS);
 }
+
+/**
+ * The same day `months` calendar months later (earlier when negative). A day the target month
+ * lacks falls back to that month's last day: a term from 2028-02-29 or 01-31 ends on the
+ * month's end, not in the month after.
+ */
+export function addMonths(day: string, months: number): string {
+  const [year = 0, month = 1, date = 1] = day.slice(0, 10).split("-").map(Number);
+  const target = Date.UTC(year, month - 1 + months, 1);
+  const lastDay = new Date(Date.UTC(year, month + months, 0)).getUTCDate();
+  return isoDay(target + (Math.min(date, lastDay) - 1) * DAY_MS);
+}
