@@ -1,4 +1,4 @@
-import type { UserRole } from "@keel/domain";
+import { approvalSides, type UserRole } from "@keel/domain";
 import { boolean, index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
@@ -14,6 +14,8 @@ export const user = pgTable("user", {
   image: text("image"),
   /** SPEC §1: a user may hold several roles. */
   roles: text("roles").array().$type<UserRole[]>().notNull().default([]),
+  /** SPEC §1: a manager or exec leads on one side, TS or Sales (R-2 needs one approval of each). */
+  leadershipSide: text("leadership_side", { enum: approvalSides }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

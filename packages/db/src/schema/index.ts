@@ -5,5 +5,6 @@ export * from "./health.ts";
 export * from "./ingestion.ts";
 export * from "./jobs.ts";
 export * from "./notifications.ts";
+export * from "./renewals.ts";
 export * from "./webhooks.ts";
 export * from "./work.ts";

@@ -1,5 +1,15 @@
 import type { DocumentTemplate, ProjectTemplate } from "@keel/domain";
-import { date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { accounts } from "./accounts.ts";
 import { user } from "./auth.ts";
 import { playbookFirings } from "./automation.ts";
@@ -42,6 +52,8 @@ export const tasks = pgTable(
       .notNull()
       .references(() => accounts.id, { onDelete: "cascade" }),
     projectId: uuid("project_id").references(() => projects.id, { onDelete: "cascade" }),
+    /** The document the task is about (R-2: complete this Health Assessment), when there is one. */
+    documentId: uuid("document_id").references((): AnyPgColumn => documents.id, { onDelete: "set null" }),
     title: text("title").notNull(),
     notes: text("notes"),
     /** Null while the team seat the playbook named is empty: the task waits for someone. */
