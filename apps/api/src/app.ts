@@ -11,6 +11,7 @@ import { createRouter } from "./http/router.ts";
 import { jsonWrites, noStore, sameOriginWrites, securityHeaders } from "./http/security.ts";
 import { accountRoutes } from "./routes/accounts.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
+import { churnRetroRoutes } from "./routes/churn-retros.ts";
 import { contactRoutes } from "./routes/contacts.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -22,6 +23,7 @@ import { playbookRoutes } from "./routes/playbooks.ts";
 import { policyRoutes } from "./routes/policies.ts";
 import { projectRoutes } from "./routes/projects.ts";
 import { recommendationRoutes } from "./routes/recommendations.ts";
+import { renewalRoutes } from "./routes/renewals.ts";
 import { taskRoutes } from "./routes/tasks.ts";
 import { templateRoutes } from "./routes/templates.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
@@ -45,7 +47,9 @@ function createApiV1() {
     .route("/", playbookRoutes)
     .route("/", lifecycleRoutes)
     .route("/", recommendationRoutes)
-    .route("/", apiKeyRoutes);
+    .route("/", apiKeyRoutes)
+    .route("/", renewalRoutes)
+    .route("/", churnRetroRoutes);
 }
 
 /** The type the @keel/client package is generated from. */

@@ -45,7 +45,7 @@ async function accountsWhere(condition: ReturnType<typeof sql>) {
     t.db,
     sql`
     select a.id from accounts a
-    where a.support_level is not null
+    where a.support_level is not null and a.renewal_date is not null
       and exists (select 1 from account_team s where s.account_id = a.id and s.role = 'ta')
       and exists (select 1 from contacts c where c.account_id = a.id)
       and ${condition}

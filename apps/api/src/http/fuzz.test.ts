@@ -14,8 +14,8 @@ import {
 import { operationOf, sampleRequest } from "../testing/operation-samples.ts";
 import { createTestApp, type TestApp } from "../testing/test-app.ts";
 import { errorBodySchema } from "./errors.ts";
-import { defaultRateLimits } from "./rate-limits.ts";
 import { type OperationKey, operationAccess } from "./operation-access.ts";
+import { defaultRateLimits } from "./rate-limits.ts";
 
 /**
  * Hostile input on every operation of the OpenAPI document (issue "security", part 7b), sent
@@ -59,7 +59,8 @@ beforeAll(async () => {
     .select({ accountId: schema.accountTeam.accountId })
     .from(schema.accountTeam)
     .where(
-      sql`${schema.accountTeam.role} = 'ta' and exists (select 1 from contacts c where c.account_id = ${schema.accountTeam.accountId})`,
+      sql`${schema.accountTeam.role} = 'ta' and exists (select 1 from contacts c where c.account_id = ${schema.accountTeam.accountId})
+      and exists (select 1 from accounts a where a.id = ${schema.accountTeam.accountId} and a.renewal_date is not null)`,
     )
     .limit(1);
   const team = await t.db

@@ -1,7 +1,7 @@
 import { schema } from "@keel/db";
 import { type AccountAssignments, defaultHealthPolicy } from "@keel/domain";
-import { enqueueWebhook, notifyUsers } from "@keel/services";
-import { and, desc, eq } from "drizzle-orm";
+import { enqueueWebhook, notifyUsers, syncRenewals } from "@keel/services";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { AccessFacts, OperationKey } from "../http/operation-access.ts";
 import { TEST_TODAY, type TestApp } from "./test-app.ts";
 
@@ -40,7 +40,11 @@ const ADMIN = "admin@keel.test";
 const SOMEONE_ELSE = "usr_ta3";
 
 /** A call as the admin that must succeed: the setup of a sample. */
-async function asAdmin(t: TestApp, path: string, init: { method?: string; body?: unknown } = {}) {
+async function asAdmin(
+  t: TestApp,
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
   const res = await t.call(ADMIN, `/api/v1${path}`, init);
   if (res.status >= 300)
     throw new Error(`sample setup ${init.method ?? "GET"} ${path}: ${res.status} ${res.text}`);
@@ -301,6 +305,102 @@ export const operationSamples: Record<OperationKey, Sample> = {
   "GET /recommendations (another person's)": async () => ({ query: { ta: SOMEONE_ELSE } }),
   "GET /accounts/{id}/recommendations": async (_t, target) => onAccount(target),
   "GET /compliance": async () => ({}),
+  "GET /renewals": async () => ({ query: { owner: "mine", pageSize: "5" } }),
+  "GET /renewals/review-list": async () => ({}),
+  "GET /renewals/forecast": async () => ({}),
+  "GET /renewals/accuracy": async () => ({ query: { by: "ae" } }),
+  "GET /renewals/{id}": async (t, target) => ({ params: { id: (await openRenewal(t, target)).id } }),
+  "PUT /renewals/{id}/assessment": async (t, target) => {
+    const renewal = await openRenewal(t, target);
+    return {
+      params: { id: renewal.id },
+      headers: { "If-Match": `"${renewal.version}"` },
+      body: { rating: "green", summary: "Healthy usage, champion engaged" },
+      facts: { account: target.account.team },
+    };
+  },
+  "POST /renewals/{id}/assessment/approvals": async (t, target) => {
+    const assessed = await assessedRenewal(t, target);
+    return {
+      params: { id: assessed.id },
+      headers: { "If-Match": `"${assessed.version}"` },
+      body: {},
+      facts: { account: target.account.team },
+    };
+  },
+  "PUT /renewals/{id}/plan": async (t, target) => {
+    const renewal = await openRenewal(t, target);
+    return {
+      params: { id: renewal.id },
+      headers: { "If-Match": `"${renewal.version}"` },
+      body: { projectedOutcome: "flat", expectedArrCents: renewal.arrAtStakeCents },
+      facts: { account: target.account.team },
+    };
+  },
+  "POST /renewals/{id}/forecasts": async (t, target) => {
+    const renewal = await openRenewal(t, target);
+    return {
+      params: { id: renewal.id },
+      body: {
+        outcome: "flat",
+        expectedArrCents: renewal.arrAtStakeCents,
+        expectedSeats: renewal.seatsAtStake,
+      },
+      facts: { account: target.account.team },
+    };
+  },
+  "POST /renewals/{id}/process": async (t, target) => {
+    const renewal = await openRenewal(t, target);
+    const account = (await asAdmin(t, `/accounts/${target.account.id}`)).json as {
+      account: { arrCents: number; seatsPurchased: number };
+    };
+    return {
+      params: { id: renewal.id },
+      headers: { "If-Match": `"${renewal.version}"` },
+      body: {
+        outcome: "flat",
+        arrAfterCents: account.account.arrCents,
+        seatsAfter: account.account.seatsPurchased,
+      },
+      facts: { account: target.account.team },
+    };
+  },
+  "GET /churn-retros": async () => ({}),
+  "GET /churn-retros/{id}": async (t, target) => ({ params: { id: (await churnRetroOf(t, target)).id } }),
+  "PATCH /churn-retros/{id}": async (t, target) => {
+    const retro = await churnRetroOf(t, target);
+    return {
+      params: { id: retro.id },
+      headers: { "If-Match": `"${retro.version}"` },
+      body: { lessonsLearned: "Adoption stalled after the champion left" },
+      facts: { account: target.account.team },
+    };
+  },
+  "POST /churn-retros/{id}/actions": async (t, target) => ({
+    params: { id: (await churnRetroOf(t, target)).id },
+    body: {
+      title: "Add a second champion to every strategic account",
+      ownerId: "usr_manager",
+      dueDate: "2026-12-15",
+    },
+    facts: { account: target.account.team },
+  }),
+  "PATCH /churn-retros/{id}/actions/{actionId}": async (t, target) => {
+    const retro = await churnRetroOf(t, target);
+    const added = await asAdmin(t, `/churn-retros/${retro.id}/actions`, {
+      method: "POST",
+      body: { title: "Matrix call to action", ownerId: null, dueDate: "2026-12-01" },
+    });
+    const action = (
+      added.json as { actions: Array<{ id: string; version: number; title: string }> }
+    ).actions.find((a) => a.title === "Matrix call to action")!;
+    return {
+      params: { id: retro.id, actionId: action.id },
+      headers: { "If-Match": `"${action.version}"` },
+      body: { status: "done" },
+      facts: { account: target.account.team },
+    };
+  },
   "POST /api-keys": async () => ({ body: { name: "Matrix key", scopes: ["ingest:usage"] } }),
   "GET /api-keys": async () => ({}),
   "DELETE /api-keys/{id}": async (t) => {
@@ -328,6 +428,62 @@ export const operationSamples: Record<OperationKey, Sample> = {
     },
   }),
 };
+
+/** The account's open renewal (opened now if the account has none yet), as the API shows it. */
+async function openRenewal(t: TestApp, { account }: SampleTarget) {
+  await syncRenewals(t.db, {
+    today: TEST_TODAY,
+    at: new Date(`${TEST_TODAY}T12:00:00Z`),
+    accountIds: [account.id],
+  });
+  const [row] = await t.db
+    .select({ id: schema.renewals.id })
+    .from(schema.renewals)
+    .where(and(eq(schema.renewals.accountId, account.id), isNull(schema.renewals.processedAt)))
+    .limit(1);
+  if (!row) throw new Error("sample setup: the account has no renewal date");
+  return (await asAdmin(t, `/renewals/${row.id}`)).json as {
+    id: string;
+    version: number;
+    arrAtStakeCents: number;
+    seatsAtStake: number;
+  };
+}
+
+/** The account's open renewal with a rating to approve. */
+async function assessedRenewal(t: TestApp, target: SampleTarget) {
+  const renewal = await openRenewal(t, target);
+  const assessed = await asAdmin(t, `/renewals/${renewal.id}/assessment`, {
+    method: "PUT",
+    headers: { "If-Match": `"${renewal.version}"` },
+    body: { rating: "green", summary: "Matrix assessment" },
+  });
+  return assessed.json as { id: string; version: number };
+}
+
+/** A churn retro on the account (R-7), made for the test when it has none. */
+async function churnRetroOf(t: TestApp, target: SampleTarget) {
+  const renewal = await openRenewal(t, target);
+  const [existing] = await t.db
+    .select({ id: schema.churnRetros.id })
+    .from(schema.churnRetros)
+    .where(eq(schema.churnRetros.accountId, target.account.id))
+    .limit(1);
+  const id =
+    existing?.id ??
+    (
+      await t.db
+        .insert(schema.churnRetros)
+        .values({
+          renewalId: renewal.id,
+          accountId: target.account.id,
+          arrLostCents: 20_000_000,
+          createdAt: new Date(`${TEST_TODAY}T12:00:00Z`),
+        })
+        .returning({ id: schema.churnRetros.id })
+    )[0]!.id;
+  return (await asAdmin(t, `/churn-retros/${id}`)).json as { id: string; version: number };
+}
 
 async function firstPlaybookId(t: TestApp) {
   const list = await asAdmin(t, "/playbooks");

@@ -26,7 +26,7 @@ const noDns: HostLookup = async (hostname) => {
  */
 export async function createTestApp(
   template: TestDatabaseTemplate,
-  options: { security?: Partial<SecurityOptions> } = {},
+  options: { security?: Partial<SecurityOptions>; clock?: { now: Date } } = {},
 ) {
   const handle: DbHandle = await openTestDatabase(template);
   const auth = createAuth({
@@ -39,7 +39,8 @@ export async function createTestApp(
       db: handle.db,
       auth,
       logger: pino({ level: process.env.LOG_LEVEL ?? "silent" }),
-      now: () => new Date(`${TEST_TODAY}T12:00:00Z`),
+      // A test may move `clock.now` (a forecast next week); by default the app lives on TEST_TODAY.
+      now: () => options.clock?.now ?? new Date(`${TEST_TODAY}T12:00:00Z`),
     },
     { security: { webhookTargets: { allowedHosts: [], lookup: noDns }, ...options.security } },
   );

@@ -20,6 +20,9 @@ export const accountActions = [
   "account.setSupportLevel",
   "account.approveLighthouseExit",
   "account.comment",
+  "account.assessRenewal",
+  "account.approveRenewalAssessment",
+  "account.editChurnRetro",
 ] as const;
 export type AccountAction = (typeof accountActions)[number];
 
@@ -60,6 +63,9 @@ const accountGrants: Record<UserRole, Partial<Record<AccountAction, Grant>>> = {
     "account.tagContacts": "ta",
     "account.fillHandoff": "ta",
     "account.updateLighthouse": "ta",
+    // the TA completes the Health Assessment (with the AE); R-7: and writes the churn retro.
+    "account.assessRenewal": "ta",
+    "account.editChurnRetro": "ta",
   },
   // Manager: all a TA may, on every account; assign TA and support level; approve Lighthouse exit.
   manager: {
@@ -75,6 +81,10 @@ const accountGrants: Record<UserRole, Partial<Record<AccountAction, Grant>>> = {
     "account.assignTeam": "any",
     "account.setSupportLevel": "any",
     "account.approveLighthouseExit": "any",
+    "account.assessRenewal": "any",
+    // TA and AE managers review and approve the rating, each for their side.
+    "account.approveRenewalAssessment": "any",
+    "account.editChurnRetro": "any",
   },
   // AE: read all; renewal plan/forecast and opportunities on their accounts.
   ae: {

@@ -76,9 +76,7 @@ export type PlaybookExport = z.infer<typeof playbookExportSchema>;
 export type ImportError = { path: string; message: string };
 
 /** an import is accepted whole or rejected whole, with the path of each error. */
-export function parsePlaybookExport(
-  json: unknown,
-):
+export function parsePlaybookExport(json: unknown):
   | { ok: true; value: PlaybookExport }
   | {
       ok: false;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { countSchema, safeIntegerSchema } from "../validation.ts";
+import { CONSISTENCY, countSchema, safeIntegerSchema } from "../validation.ts";
 
 /** what a renewal comes to, in the handbook's words (seed 001). */
 export const renewalOutcomes = ["full_churn", "partial_churn", "flat", "incremental"] as const;
@@ -125,6 +125,7 @@ export const renewalPlanInputSchema = z
     note: noteSchema,
   })
   .refine((plan) => fullChurnLeavesNoArr(plan.projectedOutcome, plan.expectedArrCents), {
+    params: CONSISTENCY,
     path: ["expectedArrCents"],
     message: FULL_CHURN_MESSAGE,
   });
@@ -139,6 +140,7 @@ export const renewalForecastInputSchema = z
     note: noteSchema,
   })
   .refine((forecast) => fullChurnLeavesNoArr(forecast.outcome, forecast.expectedArrCents), {
+    params: CONSISTENCY,
     path: ["expectedArrCents"],
     message: FULL_CHURN_MESSAGE,
   });
@@ -158,14 +160,17 @@ export const renewalOutcomeInputSchema = z
     churnReason: textSchema.min(1).optional(),
   })
   .refine((input) => fullChurnLeavesNoArr(input.outcome, input.arrAfterCents), {
+    params: CONSISTENCY,
     path: ["arrAfterCents"],
     message: FULL_CHURN_MESSAGE,
   })
   .refine((input) => isChurn(input.outcome) || input.closedLostCategory === undefined, {
+    params: CONSISTENCY,
     path: ["closedLostCategory"],
     message: "only a full or partial churn has a closed-lost category",
   })
   .refine((input) => isChurn(input.outcome) || input.churnReason === undefined, {
+    params: CONSISTENCY,
     path: ["churnReason"],
     message: "only a full or partial churn has a churn reason",
   });

@@ -139,6 +139,9 @@ export async function applyPlans(
   );
   for (const plan of plans) {
     if (plan.stageChanged && (await recordStageChange(db, plan, at))) result.stageChanges++;
+    // A task a playbook creates after a document in the same firing is about that document
+    // (R-2: "complete this Health Assessment"): the task links to it.
+    const documentOfFiring = new Map<string, string>();
     for (const fired of plan.fired) {
       if (done.has(fired.occurrenceKey)) {
         result.alreadyFired++;
@@ -165,7 +168,14 @@ export async function applyPlans(
         result.alreadyFired++;
         continue;
       }
-      const outcome = await perform(db, fired, plan.state, { today, at, leaders });
+      const firing = `${fired.playbookId}:${fired.occurrence}`;
+      const outcome = await perform(db, fired, plan.state, {
+        today,
+        at,
+        leaders,
+        documentId: documentOfFiring.get(firing) ?? null,
+      });
+      if (typeof outcome.documentId === "string") documentOfFiring.set(firing, outcome.documentId);
       await db.execute(
         sql`update playbook_firings set outcome = ${JSON.stringify(outcome)}::jsonb
           where occurrence_key = ${fired.occurrenceKey}`,
@@ -210,7 +220,12 @@ async function perform(
   db: Executor,
   fired: FiredAction,
   state: AccountState,
-  { today, at, leaders }: { today: string; at: Date; leaders: () => Promise<string[]> },
+  {
+    today,
+    at,
+    leaders,
+    documentId,
+  }: { today: string; at: Date; leaders: () => Promise<string[]>; documentId: string | null },
 ): Promise<Outcome> {
   const { action } = fired;
   const origin: WorkOrigin = {
@@ -229,10 +244,16 @@ async function perform(
         assigneeId,
         role: action.role,
         dueDate: addDays(today, action.dueInDays),
+        documentId,
         origin,
         at,
       });
-      return { taskId: task.id, assigneeId, ...(assigneeId ? {} : { note: `no ${action.role} assigned` }) };
+      return {
+        taskId: task.id,
+        assigneeId,
+        ...(documentId ? { documentId } : {}),
+        ...(assigneeId ? {} : { note: `no ${action.role} assigned` }),
+      };
     }
     case "createDocument": {
       const template = await loadCurrentDocumentTemplate(db, action.templateId);

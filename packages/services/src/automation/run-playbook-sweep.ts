@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { evaluateAccounts } from "#automation/engine.ts";
 import { type ServiceContext, todayOf } from "#context.ts";
 import { acquireLease, releaseLease, renewLease } from "#jobs/lease.ts";
+import { syncRenewals } from "#renewals/sync-renewals.ts";
 
 export const PLAYBOOK_SWEEP_JOB = "playbook-sweep";
 const LEASE_TTL_MS = 10 * 60_000;
@@ -56,7 +57,11 @@ export async function runPlaybookSweep(
       );
       if (page.length === 0) break;
       const ids = page.map((r) => r.id);
-      const result = await db.transaction((tx) => evaluateAccounts(tx, { accountIds: ids, today, at }));
+      const result = await db.transaction(async (tx) => {
+        // each account's open renewal follows its renewal date before the rules look at it.
+        await syncRenewals(tx, { today, at, accountIds: ids });
+        return evaluateAccounts(tx, { accountIds: ids, today, at });
+      });
       total.accounts += result.accounts;
       total.stageChanges += result.stageChanges;
       total.fired += result.fired;

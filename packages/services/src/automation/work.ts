@@ -35,6 +35,8 @@ export async function insertTask(
     role?: string | null;
     dueDate: string;
     projectId?: string | null;
+    /** The document the task is about (R-2: the Health Assessment to complete). */
+    documentId?: string | null;
     origin: WorkOrigin;
     at: Date;
   },
@@ -43,6 +45,7 @@ export async function insertTask(
     .insert(tasks)
     .values({
       accountId: input.accountId,
+      documentId: input.documentId ?? null,
       title: input.title,
       notes: input.notes ?? null,
       assigneeId: input.assigneeId,
