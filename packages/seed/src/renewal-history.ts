@@ -507,8 +507,8 @@ export async function seedRenewalHistory(
         const titles = faker.helpers.arrayElements(retroActionTitles, int(2, 3));
         titles.forEach((title, index) => {
           const dueDate = addDays(isoDayOf(createdMs), int(14, 75));
-          const done =
-            status === "closed" || (dueDate < today && chance(0.6)) || (status === "reviewed" && chance(0.3));
+          // Closed retros finished their calls to action; reviewed ones are working through them.
+          const done = status === "closed" || (status === "reviewed" && dueDate < today && chance(0.5));
           actionRows.push({
             id: faker.string.uuid(),
             retroId,
