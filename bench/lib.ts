@@ -49,6 +49,7 @@ export async function seedBook(db: Database, accounts: number, usageDays: number
     seed: 42,
     today: today(),
     health: { usageDays, backfillMonths: 0, usageEveryDays: 1 },
+    renewals: false,
   });
   return (performance.now() - started) / 1000;
 }

@@ -65,6 +65,7 @@ for (const target of targets) {
         today: today(),
         health: { usageDays: 3, backfillMonths: 0, usageEveryDays: 1 },
         playbookReplayDays: false,
+        renewals: false,
       });
       await ensureBuiltinPlaybooks(handle.db);
       await handle.db.execute("analyze");

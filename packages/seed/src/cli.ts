@@ -5,7 +5,8 @@ import { seedDemoData } from "./index.ts";
 /**
  * `pnpm db:seed -- --accounts 10000 [--seed 42] [--today 2026-11-01]` into DATABASE_URL or the PGlite folder.
  * Health inputs are sized by the number of accounts (see `healthSeedPlan`); override with
- * `--usage-days N`, `--backfill-months N`, or skip them with `--no-health`.
+ * `--usage-days N`, `--backfill-months N`, or skip them with `--no-health`;
+ * the renewal history (two years of processed renewals) with `--no-renewals`.
  */
 const { values } = parseArgs({
   options: {
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     today: { type: "string" },
     "data-dir": { type: "string" },
     "no-health": { type: "boolean", default: false },
+    "no-renewals": { type: "boolean", default: false },
     "usage-days": { type: "string" },
     "backfill-months": { type: "string" },
   },
@@ -39,6 +41,7 @@ const result = await seedDemoData(handle.db, {
         usageDays: optionalNumber(values["usage-days"]),
         backfillMonths: optionalNumber(values["backfill-months"]),
       },
+  ...(values["no-renewals"] ? { renewals: false as const } : {}),
 });
 console.log(`seeded ${JSON.stringify(result)} in ${Math.round(performance.now() - started)} ms`);
 await handle.close();

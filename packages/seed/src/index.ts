@@ -1,15 +1,28 @@
 import { en, Faker } from "@faker-js/faker";
-import type { Database } from "@keel/db";
+import { type Database, queryRows } from "@keel/db";
 import { accounts, accountTeam, contacts, credential, user } from "@keel/db/schema";
-import { type ContactRole, type LifecycleStage, segmentForArr, stageFor, type TeamRole } from "@keel/domain";
+import {
+  type ContactRole,
+  type HealthCategory,
+  type LifecycleStage,
+  segmentForArr,
+  stageFor,
+  type TeamRole,
+} from "@keel/domain";
 import { ensureBuiltinPlaybooks, evaluateAccounts } from "@keel/services";
 import { hashPassword } from "better-auth/crypto";
-import { count } from "drizzle-orm";
+import { count, sql } from "drizzle-orm";
 import { demoPassword, demoUsers } from "./demo-users.ts";
 import { type HealthSeedOptions, seedHealthInputs } from "./health-inputs.ts";
+import { seedRenewalHistory } from "./renewal-history.ts";
 
 export { demoPassword, demoUsers } from "./demo-users.ts";
 export { type HealthSeedOptions, healthSeedPlan } from "./health-inputs.ts";
+export {
+  type RenewalHistoryCounts,
+  type RenewalHistoryInput,
+  seedRenewalHistory,
+} from "./renewal-history.ts";
 
 export type SeedOptions = {
   /** How many customer accounts (benchmarks use large numbers). Default 240. */
@@ -29,6 +42,11 @@ export type SeedOptions = {
    * (benchmarks seed large books and measure the sweep themselves).
    */
   playbookReplayDays?: number | false;
+  /**
+   * The processed renewals of the last two years (R-2…R-7, X-5: assessments, plans, weekly
+   * forecasts, churn retros); `false` for none (benchmarks seed large books).
+   */
+  renewals?: false;
 };
 
 const DAY = 86_400_000;
@@ -213,6 +231,17 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}) {
           options: options.health,
         });
 
+  const renewalHistory =
+    options.renewals === false
+      ? null
+      : await seedRenewalHistory(db, {
+          accounts: accountRows,
+          teamOf: teamsOf(teamRows),
+          today: isoDay(0),
+          seed: options.seed ?? 42,
+          healthCategoryOf: health ? await healthCategoryHistory(db) : undefined,
+        });
+
   // The playbooks run over the last weeks as the daily sweep would have, so the demo's
   // tasks, documents, projects, notifications and stage history are what the rules produced.
   const replayDays =
@@ -227,6 +256,7 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}) {
     accounts: accountRows.length,
     contacts: contactRows.length,
     health,
+    renewals: renewalHistory,
     automation,
   };
 }
@@ -252,6 +282,39 @@ async function replayPlaybooks(
     total.fired += result.fired;
   }
   return total;
+}
+
+function teamsOf(teamRows: readonly (typeof accountTeam.$inferInsert)[]) {
+  const byAccount = new Map<string, Partial<Record<TeamRole, string>>>();
+  for (const seat of teamRows) {
+    const team = byAccount.get(seat.accountId) ?? {};
+    team[seat.role] = seat.userId;
+    byAccount.set(seat.accountId, team);
+  }
+  return byAccount;
+}
+
+/** H-5: each account's health category as of a day, from the seed's snapshots (null before the first). */
+async function healthCategoryHistory(db: Database) {
+  const rows = await queryRows<{ account_id: string; day: string; category: HealthCategory }>(
+    db,
+    sql`select account_id::text as account_id, (at at time zone 'UTC')::date::text as day, category
+      from health_snapshots order by account_id, at, id`,
+  );
+  const byAccount = new Map<string, { day: string; category: HealthCategory }[]>();
+  for (const row of rows) {
+    const history = byAccount.get(row.account_id) ?? [];
+    history.push({ day: row.day, category: row.category });
+    byAccount.set(row.account_id, history);
+  }
+  return (accountId: string, day: string): HealthCategory | null => {
+    let category: HealthCategory | null = null;
+    for (const entry of byAccount.get(accountId) ?? []) {
+      if (entry.day > day) break;
+      category = entry.category;
+    }
+    return category;
+  };
 }
 
 function groupIds(contactRows: readonly (typeof contacts.$inferInsert)[]) {
