@@ -15,6 +15,7 @@ import { count, sql } from "drizzle-orm";
 import { demoPassword, demoUsers } from "./demo-users.ts";
 import { type HealthSeedOptions, seedHealthInputs } from "./health-inputs.ts";
 import { seedRenewalHistory } from "./renewal-history.ts";
+import { seedRenewalPipeline } from "./renewal-pipeline.ts";
 
 export { demoPassword, demoUsers } from "./demo-users.ts";
 export { type HealthSeedOptions, healthSeedPlan } from "./health-inputs.ts";
@@ -251,12 +252,22 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}) {
       ? null
       : await replayPlaybooks(db, isoDay, replayDays, options.today ? null : now);
 
+  // R-1…R-6: the open pipeline, after the replay made T-120's Health Assessment documents.
+  const pipeline =
+    options.renewals === false || automation === null
+      ? null
+      : await seedRenewalPipeline(db, {
+          today: isoDay(0),
+          seed: options.seed ?? 42,
+          healthAt: options.today ? new Date(today) : now,
+        });
+
   return {
     users: demoUsers.length,
     accounts: accountRows.length,
     contacts: contactRows.length,
     health,
-    renewals: renewalHistory,
+    renewals: renewalHistory ? { ...renewalHistory, pipeline } : null,
     automation,
   };
 }

@@ -1,9 +1,10 @@
-import type { DbHandle } from "@keel/db";
+import { type DbHandle, queryRows } from "@keel/db";
 import { accounts, accountTeam, contacts, user } from "@keel/db/schema";
 import { openTestDatabase } from "@keel/db/testing";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seedDemoData, seedIfEmpty } from "./index.ts";
+import { DEMO_OVERDUE_RENEWALS } from "./renewal-pipeline.ts";
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -45,6 +46,36 @@ describe("demo seed", () => {
 
     const untagged = await handle.db.select().from(contacts).where(sql`cardinality(${contacts.roles}) = 0`);
     expect(untagged.length).toBeGreaterThan(0);
+
+    // R-1…R-6: an open renewal per renewal date; nothing stuck past its date but the two kept
+    // overdue on purpose; the pipeline has renewals at every step of the process.
+    const pipeline = await queryRows<{
+      open: number;
+      overdue: number;
+      missing: number;
+      waiting: number;
+      approved: number;
+      planned: number;
+      forecast: number;
+    }>(
+      handle.db,
+      sql`select
+        count(*) filter (where r.processed_at is null)::int as open,
+        count(*) filter (where r.processed_at is null and r.due_date < '2026-11-01')::int as overdue,
+        (select count(*)::int from accounts a where a.renewal_date is not null and not exists
+          (select 1 from renewals o where o.account_id = a.id and o.due_date = a.renewal_date)) as missing,
+        count(*) filter (where r.processed_at is null and ra.renewal_id is not null
+          and (select count(*) from renewal_assessment_approvals p where p.renewal_id = r.id) < 2)::int as waiting,
+        count(*) filter (where r.processed_at is null
+          and (select count(*) from renewal_assessment_approvals p where p.renewal_id = r.id) = 2)::int as approved,
+        count(*) filter (where r.processed_at is null and rp.renewal_id is not null)::int as planned,
+        count(*) filter (where r.processed_at is null and exists (select 1 from renewal_forecasts f where f.renewal_id = r.id))::int as forecast
+      from renewals r left join renewal_assessments ra on ra.renewal_id = r.id left join renewal_plans rp on rp.renewal_id = r.id`,
+    );
+    expect(pipeline[0]).toMatchObject({ overdue: DEMO_OVERDUE_RENEWALS, missing: 0 });
+    for (const step of ["waiting", "approved", "planned", "forecast"] as const) {
+      expect(pipeline[0]![step], step).toBeGreaterThan(0);
+    }
   });
 
   it("is deterministic: the same seed and day give the same accounts", async () => {
