@@ -56,7 +56,7 @@ const post = (email: string, path: string, body: unknown, version?: number) =>
 
 describe("renewals (SPEC §5)", () => {
   it("R-1/R-2: a TA rates yellow, both managers approve, and the save plan document and task appear", async () => {
-    const { id, accountId } = await renewalOfTessAndEvan();
+    const { id } = await renewalOfTessAndEvan();
     let renewal = await detail(id);
     expect(renewal.phase).toBe("health_assessment");
     expect(renewal.actions).toMatchObject({ assess: true, plan: false, process: false, approveAs: null });

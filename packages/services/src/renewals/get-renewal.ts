@@ -166,11 +166,10 @@ export async function getRenewal(
 
   const person = (id: string | null, name: string | null) => (id ? { id, name: name ?? id } : null);
   const e = extra!;
+  // The series runs to the processing day, or to today but not past the due date.
   const lastDay = summary.processedAt
     ? summary.processedAt.slice(0, 10)
-    : today < summary.dueDate
-      ? today
-      : summary.dueDate;
+    : [today, summary.dueDate].sort()[0]!;
   const firstForecastWeek = forecasts.at(-1)?.week;
   const sixteenOut = isoWeekOf(addDays(summary.dueDate, -16 * 7));
   const fromWeek = firstForecastWeek && firstForecastWeek < sixteenOut ? firstForecastWeek : sixteenOut;
