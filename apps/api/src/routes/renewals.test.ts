@@ -333,6 +333,24 @@ describe("renewals (SPEC §5)", () => {
     expect(processed.json.churnRetroId).toBeNull();
   });
 
+  it("R-2: the T-120 playbook's task links to the Health Assessment it asks for; its hints are placeholders", async () => {
+    const tasks = await queryRows<{ template_id: string | null; title: string }>(
+      t.db,
+      sql`select d.template_id, t.title from tasks t left join documents d on d.id = t.document_id
+        where t.rule_id = 'R-2' and t.source = 'playbook' and t.title like 'Complete the Health Assessment%'`,
+    );
+    expect(tasks.length).toBeGreaterThan(0);
+    expect(tasks.every((task) => task.template_id === "health-assessment")).toBe(true);
+    const mine = await t.call(TA, "/api/v1/tasks?pageSize=200&status=all");
+    const assessment = mine.json.items.find((task: { title: string }) =>
+      task.title.startsWith("Complete the Health Assessment"),
+    );
+    expect(assessment?.documentId).toEqual(expect.any(String));
+    const doc = await t.call(TA, `/api/v1/documents/${assessment.documentId}`);
+    const value = doc.json.sections.find((section: { id: string }) => section.id === "value");
+    expect(value).toMatchObject({ body: "", prompt: "Outcomes achieved against the success plan." });
+  });
+
   it("R-3: the review list holds open renewals within 180 days with yellow or red health, with when and why", async () => {
     const list = await t.call(TS_MANAGER, "/api/v1/renewals/review-list");
     expect(list.status).toBe(200);

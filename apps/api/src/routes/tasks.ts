@@ -32,6 +32,10 @@ export const taskViewSchema = z
     accountName: z.string(),
     projectId: z.uuid().nullable(),
     projectName: z.string().nullable(),
+    documentId: z
+      .uuid()
+      .nullable()
+      .openapi({ description: "The document the task is about (e.g. the Health Assessment to complete)" }),
     title: z.string(),
     notes: z.string().nullable(),
     assignee: personRefSchema.nullable(),

@@ -9,7 +9,20 @@ export const documentTemplateSchema = z.object({
   /** Where the template comes from (handbook seed). */
   source: z.string(),
   title: z.string().min(1),
-  sections: z.array(z.object({ id: z.string().min(1), heading: z.string().min(1), body: z.string() })).min(1),
+  sections: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        heading: z.string().min(1),
+        body: z.string(),
+        /**
+         * What to write here, shown greyed in the empty section and gone on the first keystroke
+         * (a hint the TA would otherwise have to delete).
+         */
+        prompt: z.string().max(2_000).optional(),
+      }),
+    )
+    .min(1),
 });
 export type DocumentTemplate = z.infer<typeof documentTemplateSchema>;
 
@@ -63,6 +76,7 @@ export function validateTemplate(
   template.sections.forEach((section, i) => {
     check(section.heading, ["sections", i, "heading"]);
     check(section.body, ["sections", i, "body"]);
+    if (section.prompt !== undefined) check(section.prompt, ["sections", i, "prompt"]);
   });
   return issues.length === 0 ? { ok: true } : { ok: false, issues };
 }
@@ -71,7 +85,7 @@ export type RenderedDocument = {
   templateId: string;
   templateVersion: number;
   title: string;
-  sections: { id: string; heading: string; body: string }[];
+  sections: { id: string; heading: string; body: string; prompt?: string }[];
 };
 
 export type TemplateContext = {
@@ -101,7 +115,12 @@ export function renderTemplate(template: DocumentTemplate, context: TemplateCont
     templateId: template.id,
     templateVersion: template.version,
     title: fill(template.title),
-    sections: template.sections.map((s) => ({ id: s.id, heading: fill(s.heading), body: fill(s.body) })),
+    sections: template.sections.map((s) => ({
+      id: s.id,
+      heading: fill(s.heading),
+      body: fill(s.body),
+      ...(s.prompt === undefined ? {} : { prompt: fill(s.prompt) }),
+    })),
   };
 }
 
@@ -129,17 +148,20 @@ export const builtinTemplates: readonly DocumentTemplate[] = [
       {
         id: "why-bought",
         heading: "Why they bought",
-        body: "Business drivers, pains, the use cases proven in the evaluation.",
+        body: "",
+        prompt: "Business drivers, pains, the use cases proven in the evaluation.",
       },
       {
         id: "success-criteria",
         heading: "Success criteria",
-        body: "What the customer expects to achieve and by when.",
+        body: "",
+        prompt: "What the customer expects to achieve and by when.",
       },
       {
         id: "contacts",
         heading: "Key contacts",
-        body: "Champion, economic buyer, instance admins, deal contacts (tag them by C-3).",
+        body: "",
+        prompt: "Champion, economic buyer, instance admins, deal contacts (tag them by C-3).",
       },
       {
         id: "technical",
@@ -149,12 +171,14 @@ export const builtinTemplates: readonly DocumentTemplate[] = [
       {
         id: "risks",
         heading: "Risks and open items",
-        body: "Commitments made during the sale, open questions, known concerns.",
+        body: "",
+        prompt: "Commitments made during the sale, open questions, known concerns.",
       },
       {
         id: "knowledge-transfer",
         heading: "Knowledge transfer",
-        body: "Date of the knowledge-transfer call with the TA and AE (IE invited when involved).",
+        body: "",
+        prompt: "Date of the knowledge-transfer call with the TA and AE (IE invited when involved).",
       },
     ],
   }),
@@ -173,14 +197,21 @@ export const builtinTemplates: readonly DocumentTemplate[] = [
       {
         id: "relationships",
         heading: "Relationships",
-        body: "Active champion? Access to the economic buyer? Sentiment of key contacts.",
+        body: "",
+        prompt: "Active champion? Access to the economic buyer? Sentiment of key contacts.",
       },
-      { id: "value", heading: "Value realised", body: "Outcomes achieved against the success plan." },
-      { id: "risks", heading: "Risks", body: "Budget, competition, adoption, technical issues." },
+      {
+        id: "value",
+        heading: "Value realised",
+        body: "",
+        prompt: "Outcomes achieved against the success plan.",
+      },
+      { id: "risks", heading: "Risks", body: "", prompt: "Budget, competition, adoption, technical issues." },
       {
         id: "rating",
         heading: "Proposed rating",
-        body: "Green / Yellow / Red, with the reason. Reviewed by the TA and AE managers.",
+        body: "",
+        prompt: "Green / Yellow / Red, with the reason. Reviewed by the TA and AE managers.",
       },
     ],
   }),
@@ -194,17 +225,20 @@ export const builtinTemplates: readonly DocumentTemplate[] = [
       {
         id: "problem",
         heading: "Problem statement & goal",
-        body: "Why the account enters the program, the current problem, the result we want.",
+        body: "",
+        prompt: "Why the account enters the program, the current problem, the result we want.",
       },
       {
         id: "success-criteria",
         heading: "Success criteria",
-        body: "Quantitative conditions that must hold to exit the program.",
+        body: "",
+        prompt: "Quantitative conditions that must hold to exit the program.",
       },
       {
         id: "plan",
         heading: "Save plan",
-        body: "For each success criterion, the steps to take and by whom.",
+        body: "",
+        prompt: "For each success criterion, the steps to take and by whom.",
       },
       { id: "updates", heading: "Updates in the last 2 weeks", body: "" },
       { id: "blockers", heading: "Blockers, risks or asks", body: "" },
@@ -225,7 +259,8 @@ export const builtinTemplates: readonly DocumentTemplate[] = [
       {
         id: "plan",
         heading: "Plan",
-        body: "Actions, owners and dates; team-by-team enablement where usage is low.",
+        body: "",
+        prompt: "Actions, owners and dates; team-by-team enablement where usage is low.",
       },
       { id: "status", heading: "Weekly status", body: "" },
     ],
@@ -240,22 +275,26 @@ export const builtinTemplates: readonly DocumentTemplate[] = [
       {
         id: "north-star",
         heading: "North Star goals",
-        body: "The measurable goals for this account for the next quarter.",
+        body: "",
+        prompt: "The measurable goals for this account for the next quarter.",
       },
       {
         id: "action-plan",
         heading: "Success action plan",
-        body: "For each goal, the action plan and steps; link the tasks.",
+        body: "",
+        prompt: "For each goal, the action plan and steps; link the tasks.",
       },
       {
         id: "relationships",
         heading: "Relationships",
-        body: "Who, their sentiment, who to turn into a champion, why, and the win that develops them.",
+        body: "",
+        prompt: "Who, their sentiment, who to turn into a champion, why, and the win that develops them.",
       },
       {
         id: "asks",
         heading: "Asks from the business",
-        body: "Dependencies, how they could jeopardise the goals, the plan to resolve them, help needed.",
+        body: "",
+        prompt: "Dependencies, how they could jeopardise the goals, the plan to resolve them, help needed.",
       },
     ],
   }),
@@ -269,11 +308,12 @@ export const builtinTemplates: readonly DocumentTemplate[] = [
       {
         id: "summary",
         heading: "Churn summary",
-        body: "ARR and seats before and after; full or partial churn; closed-lost category and reason.",
+        body: "",
+        prompt: "ARR and seats before and after; full or partial churn; closed-lost category and reason.",
       },
-      { id: "timeline", heading: "Timeline", body: "Key events from onboarding to the renewal." },
+      { id: "timeline", heading: "Timeline", body: "", prompt: "Key events from onboarding to the renewal." },
       { id: "lessons", heading: "Lessons learned", body: "" },
-      { id: "calls-to-action", heading: "Calls to action", body: "Owner and due date for each." },
+      { id: "calls-to-action", heading: "Calls to action", body: "", prompt: "Owner and due date for each." },
     ],
   }),
   template({
@@ -291,9 +331,15 @@ export const builtinTemplates: readonly DocumentTemplate[] = [
       {
         id: "relationships",
         heading: "Relationships",
-        body: "Champion, economic buyer, key contacts and their sentiment.",
+        body: "",
+        prompt: "Champion, economic buyer, key contacts and their sentiment.",
       },
-      { id: "success-plan", heading: "Success plan status", body: "Goals, progress, open action items." },
+      {
+        id: "success-plan",
+        heading: "Success plan status",
+        body: "",
+        prompt: "Goals, progress, open action items.",
+      },
       {
         id: "technical",
         heading: "Technical state",

@@ -9,7 +9,7 @@ export const owner = alias(user, "owner");
 export const creator = alias(user, "creator");
 export const editor = alias(user, "editor");
 
-export type DocumentSection = { id: string; heading: string; body: string };
+export type DocumentSection = { id: string; heading: string; body: string; prompt?: string };
 
 export type DocumentSummary = {
   id: string;

@@ -30,6 +30,8 @@ export type TaskView = {
   accountName: string;
   projectId: string | null;
   projectName: string | null;
+  /** The document the task is about (R-2: the Health Assessment to complete), if any. */
+  documentId: string | null;
   title: string;
   notes: string | null;
   assignee: PersonRef | null;
@@ -97,6 +99,7 @@ export async function selectTaskViews(
       accountName: row.accountName,
       projectId: row.task.projectId,
       projectName: row.projectName,
+      documentId: row.task.documentId,
       title: row.task.title,
       notes: row.task.notes,
       assignee: personRef(row.task.assigneeId, row.assigneeName),

@@ -4,6 +4,7 @@ import type { AccountTeam, TeamRole } from "@keel/domain";
 import { Button, Card, Select, TaskList, TextInput } from "@keel/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { Link } from "react-router";
 import { useToggleTask } from "./use-toggle-task.ts";
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -66,6 +67,9 @@ export function AccountTasksCard({
         tasks={tasks.data?.items ?? []}
         today={todayIso()}
         hideAccount
+        renderDocumentLink={(_task, documentId) => (
+          <Link to={`/documents/${documentId}`}>Open the document</Link>
+        )}
         loading={tasks.isPending}
         error={tasks.error}
         onRetry={() => void tasks.refetch()}

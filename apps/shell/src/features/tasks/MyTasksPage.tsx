@@ -84,6 +84,9 @@ export function MyTasksPage() {
         onToggle={onToggle}
         pendingIds={pending}
         renderAccountLink={(task) => <Link to={`/accounts/${task.accountId}#tasks`}>{task.accountName}</Link>}
+        renderDocumentLink={(_task, documentId) => (
+          <Link to={`/documents/${documentId}`}>Open the document</Link>
+        )}
         emptyMessage={status === "done" ? "No finished tasks yet" : "Nothing to do: no open tasks"}
       />
     </div>
@@ -120,6 +123,9 @@ export function MyTasksSummary() {
         onToggle={onToggle}
         pendingIds={pending}
         renderAccountLink={(task) => <Link to={`/accounts/${task.accountId}#tasks`}>{task.accountName}</Link>}
+        renderDocumentLink={(_task, documentId) => (
+          <Link to={`/documents/${documentId}`}>Open the document</Link>
+        )}
         emptyMessage="No open tasks"
       />
     </Card>

@@ -26,6 +26,16 @@ describe("DocumentEditor (M-2)", () => {
     expect(screen.getByRole("status").textContent).toBe("Unsaved changes");
   });
 
+  it("shows a template's hint as a placeholder that is never part of the text", async () => {
+    const { user, onSave } = renderEditor();
+    const next = screen.getByRole("textbox", { name: "Next steps" }) as HTMLTextAreaElement;
+    expect(next.placeholder).toBe("Actions, owners and dates for the next quarter.");
+    expect(next.value).toBe("");
+    await user.type(next, "Book visits");
+    await user.keyboard("{Control>}s{/Control}");
+    expect(onSave.mock.calls[0]![0].sections.find((s) => s.id === "next")?.body).toBe("Book visits");
+  });
+
   it("saves the title and sections with Ctrl+S and with Cmd+S", async () => {
     const { user, onSave } = renderEditor();
     const title = screen.getByRole("textbox", { name: /Title/ });

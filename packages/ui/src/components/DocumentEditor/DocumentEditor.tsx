@@ -19,6 +19,8 @@ export interface DocumentSection {
   id: string;
   heading: string;
   body: string;
+  /** The template's hint for an empty section: greyed placeholder text, gone on the first keystroke. */
+  prompt?: string;
 }
 
 /** What `onSave` receives. */
@@ -282,6 +284,7 @@ export function DocumentEditor({
                 <AutoGrowTextarea
                   aria-labelledby={headingId}
                   value={section.body}
+                  placeholder={section.prompt}
                   onChange={setBody(section.id)}
                 />
               ) : section.body.trim() === "" ? (

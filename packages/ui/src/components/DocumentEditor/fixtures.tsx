@@ -12,7 +12,12 @@ export const successPlan: EditableDocument = {
       body: "Roll out to the three factory sites by June.\nTrain 40 operators.",
     },
     { id: "risks", heading: "Risks", body: "The IT team is short-staffed until April." },
-    { id: "next", heading: "Next steps", body: "" },
+    {
+      id: "next",
+      heading: "Next steps",
+      body: "",
+      prompt: "Actions, owners and dates for the next quarter.",
+    },
   ],
 };
 

@@ -26,6 +26,18 @@ describe("TaskList", () => {
     expect(onToggle).toHaveBeenLastCalledWith(expect.objectContaining({ id: "t4" }));
   });
 
+  it("links a task to its document (R-2: the Health Assessment) only when it has one", () => {
+    render(
+      <TaskList
+        tasks={taskFixtures}
+        today={fixtureToday}
+        renderDocumentLink={(_task, id) => <a href={`/documents/${id}`}>Open the document</a>}
+      />,
+    );
+    const links = screen.getAllByRole("link", { name: "Open the document" });
+    expect(links.map((a) => a.getAttribute("href"))).toEqual(["/documents/doc-health-assessment"]);
+  });
+
   it("disables the checkbox while the toggle is pending or when the user may not edit the task", () => {
     render(
       <TaskList

@@ -24,6 +24,8 @@ export interface TaskListItem {
   source: "playbook" | "template" | "person";
   origin: SourceOrigin;
   projectName?: string | null;
+  /** The document the task is about (R-2: the Health Assessment to complete). */
+  documentId?: string | null;
 }
 
 export type TaskListGrouping = "none" | "account";
@@ -47,6 +49,8 @@ export interface TaskListProps {
   canEdit?: (task: TaskListItem) => boolean;
   /** The account name as a link (router-agnostic). Plain text when absent. */
   renderAccountLink?: (task: TaskListItem) => ReactNode;
+  /** A link to the task's document (router-agnostic); shown on tasks that have one. */
+  renderDocumentLink?: (task: TaskListItem, documentId: string) => ReactNode;
   /** Hide the account name on each row, e.g. on the account's own page. */
   hideAccount?: boolean;
   loading?: boolean;
@@ -91,9 +95,19 @@ interface TaskRowProps {
   showAccount: boolean;
   onToggle: TaskListProps["onToggle"];
   renderAccountLink: TaskListProps["renderAccountLink"];
+  renderDocumentLink: TaskListProps["renderDocumentLink"];
 }
 
-function TaskRow({ task, today, pending, editable, showAccount, onToggle, renderAccountLink }: TaskRowProps) {
+function TaskRow({
+  task,
+  today,
+  pending,
+  editable,
+  showAccount,
+  onToggle,
+  renderAccountLink,
+  renderDocumentLink,
+}: TaskRowProps) {
   const titleId = useId();
   const dueId = useId();
   const done = task.status === "done";
@@ -128,6 +142,9 @@ function TaskRow({ task, today, pending, editable, showAccount, onToggle, render
             <span className="keel-task__account">{renderAccountLink?.(task) ?? task.accountName}</span>
           )}
           {task.projectName && <span className="keel-task__project">Project: {task.projectName}</span>}
+          {task.documentId && renderDocumentLink && (
+            <span className="keel-task__document">{renderDocumentLink(task, task.documentId)}</span>
+          )}
           <span className="keel-task__due">
             {task.dueDate ? (
               <>
@@ -170,6 +187,7 @@ export function TaskList({
   pendingIds,
   canEdit,
   renderAccountLink,
+  renderDocumentLink,
   hideAccount = false,
   loading = false,
   error,
@@ -213,6 +231,7 @@ export function TaskList({
       showAccount={showAccount}
       onToggle={onToggle}
       renderAccountLink={renderAccountLink}
+      renderDocumentLink={renderDocumentLink}
     />
   );
 

@@ -46,6 +46,7 @@ export const taskFixtures: TaskListItem[] = [
       reason: "Renewal on Jun 14, 2026 is 90 days away.",
     },
     projectName: "Renewal prep",
+    documentId: "doc-health-assessment",
   },
   {
     id: "t3",
