@@ -54,7 +54,7 @@ export function RenewalSection({ accountId }: AccountSectionProps) {
   return (
     <SectionFacts
       facts={[
-        { label: "Due", value: <DateText value={renewal.dueDate} /> },
+        { label: "Next renewal", value: <DateText value={renewal.dueDate} /> },
         { label: "Days left", value: daysLeftText(renewal.daysLeft, renewal.overdue) },
         { label: "Phase", value: renewalPhaseLabels[renewal.phase] },
         { label: "Rating", value: renewal.rating ? renewalRatingLabels[renewal.rating] : "Not rated" },
