@@ -13,7 +13,7 @@ export function DocumentsCard({
 }) {
   const { documents, savePlan } = renewal;
   const documentLink = (id: string, title: string) => (
-    <a href={shellHref(accountHref, `/documents/${id}`)}>{title}</a>
+    <Link to={shellHref(accountHref, `/documents/${id}`)}>{title}</Link>
   );
   return (
     <Card title="Documents">
