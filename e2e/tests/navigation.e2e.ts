@@ -33,7 +33,7 @@ function nestedPages() {
   const red = accounts.find((account) => account.redAccount) ?? accounts[0];
   if (!red) throw new Error("the demo company has no accounts");
   return [
-    { app: "renewals", path: "by-window/next-90", heading: "Renewing in the next 90 days" },
+    { app: "renewals", path: "review", heading: "Yellow/Red renewals" },
     { app: "lighthouse", path: `accounts/${red.id}`, heading: red.name },
     { app: "adoption", path: "stages/adopting", heading: "Adoption", caption: "Accounts in 2. Adopting" },
     { app: "contacts", path: "missing-email", heading: "Contacts without an email" },
@@ -113,23 +113,29 @@ describe("routing inside the team apps, the account page's sections and the navi
 
   it("keeps a list's sort in the URL and goes back through a team app's pages", async () => {
     await page.goto(`${baseURL}/renewals`);
-    await heading(page).filter({ hasText: "Renewals" }).waitFor({ timeout: 20_000 });
-    await page.getByRole("link", { name: "Next 90 days" }).click();
-    await page.waitForURL(`${baseURL}/renewals/by-window/next-90`);
+    await heading(page)
+      .filter({ hasText: /^Renewals$/ })
+      .waitFor({ timeout: 20_000 });
+    await page.getByRole("link", { name: "Yellow/Red review" }).click();
+    await page.waitForURL(`${baseURL}/renewals/review`);
+    await page.getByRole("link", { name: "Pipeline" }).click();
+    await page.waitForURL(`${baseURL}/renewals`);
     await page.getByRole("button", { name: /^ARR/ }).click();
     await page.waitForURL(/sort=arr/);
-    await page.getByRole("link", { name: "Next 30 days" }).click();
-    await heading(page).filter({ hasText: "Renewing in the next 30 days" }).waitFor();
+    await page.getByRole("link", { name: "Churn retros" }).click();
+    await heading(page).filter({ hasText: "Churn retros" }).waitFor();
 
     await page.goBack();
-    await heading(page).filter({ hasText: "Renewing in the next 90 days" }).waitFor();
-    expect(page.url()).toContain("/renewals/by-window/next-90?sort=arr");
+    await heading(page)
+      .filter({ hasText: /^Renewals$/ })
+      .waitFor();
+    expect(page.url()).toContain("/renewals?sort=arr");
     const arrHeader = page.locator("th", { has: page.getByRole("button", { name: /^ARR/ }) });
     await expect.poll(() => arrHeader.getAttribute("aria-sort")).toBe("ascending");
 
     await page.goBack();
-    await heading(page).filter({ hasText: "Renewals" }).waitFor();
-    expect(new URL(page.url()).pathname).toBe("/renewals");
+    await heading(page).filter({ hasText: "Yellow/Red renewals" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/renewals/review");
   });
 
   it("shows the four team sections on the account page, with an in-page navigation", async () => {

@@ -1,9 +1,22 @@
 import "./features/renewals/renewals.css";
 import { PageNotFound } from "@keel/app-kit";
+import { renewalWindowFromSlug } from "@keel/domain";
 import type { RemoteAppProps } from "@keel/federation";
-import { Route, Routes } from "react-router";
-import { RenewalsPage } from "./features/renewals/RenewalsPage.tsx";
-import { RenewalWindowPage } from "./features/renewals/RenewalWindowPage.tsx";
+import { Navigate, Route, Routes, useParams } from "react-router";
+import { AccuracyPage } from "./features/accuracy/AccuracyPage.tsx";
+import { ForecastPage } from "./features/forecast/ForecastPage.tsx";
+import { RenewalDetailPage } from "./features/renewal-detail/RenewalDetailPage.tsx";
+import { PipelinePage } from "./features/renewals/PipelinePage.tsx";
+import { RetroDetailPage } from "./features/retros/RetroDetailPage.tsx";
+import { RetrosPage } from "./features/retros/RetrosPage.tsx";
+import { ReviewPage } from "./features/review/ReviewPage.tsx";
+
+/** The look-ahead window pages became the pipeline's "Renewing within" filter: old links still work. */
+function WindowRedirect() {
+  const days = renewalWindowFromSlug(useParams().window);
+  if (days === null) return <PageNotFound appName="Renewals" homeTo=".." />;
+  return <Navigate to={{ pathname: "..", search: `?within=${days}` }} replace />;
+}
 
 /**
  * The exposed route component ("./App"): the app's own nested routes, under whatever router is
@@ -13,8 +26,14 @@ import { RenewalWindowPage } from "./features/renewals/RenewalWindowPage.tsx";
 export default function App(props: RemoteAppProps) {
   return (
     <Routes>
-      <Route index element={<RenewalsPage {...props} />} />
-      <Route path="by-window/:window" element={<RenewalWindowPage {...props} />} />
+      <Route index element={<PipelinePage {...props} />} />
+      <Route path="review" element={<ReviewPage {...props} />} />
+      <Route path="forecast" element={<ForecastPage {...props} />} />
+      <Route path="accuracy" element={<AccuracyPage {...props} />} />
+      <Route path="retros" element={<RetrosPage {...props} />} />
+      <Route path="retros/:retroId" element={<RetroDetailPage {...props} />} />
+      <Route path="by-window/:window" element={<WindowRedirect />} />
+      <Route path=":renewalId" element={<RenewalDetailPage {...props} />} />
       <Route path="*" element={<PageNotFound appName="Renewals" homeTo="." />} />
     </Routes>
   );

@@ -17,6 +17,7 @@
 // through `toQuery` (and `searchString` for links).
 
 import { accountKeys } from "./accounts.ts";
+import { churnRetroKeys } from "./churn-retros.ts";
 import { complianceKeys } from "./compliance.ts";
 import { contactKeys } from "./contacts.ts";
 import { documentKeys } from "./documents.ts";
@@ -27,6 +28,7 @@ import { playbookKeys } from "./playbooks.ts";
 import { policyKeys } from "./policies.ts";
 import { projectKeys } from "./projects.ts";
 import { recommendationKeys } from "./recommendations.ts";
+import { renewalKeys } from "./renewals.ts";
 import { sessionKeys } from "./session.ts";
 import { taskKeys } from "./tasks.ts";
 import { templateKeys } from "./templates.ts";
@@ -34,6 +36,7 @@ import { userKeys } from "./users.ts";
 
 export * from "./accounts.ts";
 export { invalidate, type MutationData, type QueryData } from "./cache.ts";
+export * from "./churn-retros.ts";
 export * from "./compliance.ts";
 export * from "./contacts.ts";
 export * from "./documents.ts";
@@ -55,6 +58,7 @@ export * from "./playbooks.ts";
 export * from "./policies.ts";
 export * from "./projects.ts";
 export * from "./recommendations.ts";
+export * from "./renewals.ts";
 export * from "./session.ts";
 export * from "./tasks.ts";
 export * from "./templates.ts";
@@ -77,4 +81,6 @@ export const queryKeys = {
   recommendations: recommendationKeys,
   compliance: complianceKeys,
   playbooks: playbookKeys,
+  renewals: renewalKeys,
+  churnRetros: churnRetroKeys,
 };

@@ -1,50 +1,77 @@
-import { SectionFacts, todayIso } from "@keel/app-kit";
-import { accountQueries } from "@keel/client";
-import { daysToRenewal, renewalWindowDays, renewalWindowSlug, renewsWithin } from "@keel/domain";
+import { SectionFacts } from "@keel/app-kit";
+import { accountQueries, renewalQueries } from "@keel/client";
+import { renewalOutcomeLabels, renewalPhaseLabels, renewalRatingLabels } from "@keel/domain";
 import type { AccountSectionProps } from "@keel/federation";
-import { DateText, ErrorState, Skeleton } from "@keel/ui";
+import { DateText, ErrorState, Money, Skeleton } from "@keel/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { daysLeftLabel } from "../renewals/days-left.ts";
+import { daysLeftText } from "../renewals/renewal-text.ts";
 
-/** The renewals team's section on the account page: the next renewal and how soon it is. */
+/** The open renewal of an account, looked up by its name (GET /renewals has no account filter). */
+export const accountRenewalFilters = (accountName: string) =>
+  ({ status: "open", q: accountName, pageSize: 50 }) as const;
+
+/** The renewals team's section on the account page: the open renewal, where it stands, its forecast. */
 export function RenewalSection({ accountId }: AccountSectionProps) {
-  const detail = useQuery(accountQueries.detail(accountId));
-  if (detail.isPending) return <Skeleton lines={2} label="Loading the renewal…" />;
-  if (detail.isError) {
+  const account = useQuery(accountQueries.detail(accountId));
+  const accountName = account.data?.account.name;
+  const renewals = useQuery({
+    ...renewalQueries.list(accountRenewalFilters(accountName ?? "")),
+    enabled: accountName !== undefined,
+  });
+
+  const failed = account.isError ? account : renewals.isError ? renewals : null;
+  if (failed) {
     return (
       <ErrorState
         compact
         title="Could not load the renewal"
-        message={detail.error.message}
-        onRetry={() => void detail.refetch()}
+        message={failed.error?.message}
+        onRetry={() => void failed.refetch()}
       />
     );
   }
+  if (!account.data || !renewals.data) return <Skeleton lines={2} label="Loading the renewal…" />;
 
-  const { renewalDate } = detail.data.account;
-  const days = daysToRenewal(renewalDate, todayIso());
-  // The narrowest look-ahead window this renewal falls in, to see it among its peers.
-  const window = renewalWindowDays.find((windowDays) => renewsWithin(days, windowDays));
+  // "Name contains" may match other accounts too: the account's own is the one with its id.
+  const renewal = renewals.data.items.find((candidate) => candidate.accountId === accountId);
+  if (!renewal) {
+    return (
+      <SectionFacts
+        facts={[
+          {
+            label: "Next renewal",
+            value: <DateText value={account.data.account.renewalDate} fallback="Not set" />,
+          },
+          { label: "Renewal process", value: "Not open yet (it opens 120 days before the renewal date)" },
+        ]}
+      >
+        {/* The section only renders in the shell, so shell paths are the app's paths. */}
+        <Link to="/renewals">Renewal pipeline</Link>
+      </SectionFacts>
+    );
+  }
   return (
     <SectionFacts
       facts={[
-        { label: "Next renewal", value: <DateText value={renewalDate} fallback="Not set" /> },
+        { label: "Next renewal", value: <DateText value={renewal.dueDate} /> },
+        { label: "Days left", value: daysLeftText(renewal.daysLeft, renewal.overdue) },
+        { label: "Phase", value: renewalPhaseLabels[renewal.phase] },
+        { label: "Rating", value: renewal.rating ? renewalRatingLabels[renewal.rating] : "Not rated" },
         {
-          label: "Days left",
-          value:
-            days !== null && days < 0
-              ? `Overdue by ${-days} ${days === -1 ? "day" : "days"}`
-              : daysLeftLabel(days),
+          label: "Latest forecast",
+          value: renewal.latestForecast ? (
+            <>
+              {renewalOutcomeLabels[renewal.latestForecast.outcome]},{" "}
+              <Money cents={renewal.latestForecast.expectedArrCents} currency={renewal.currency} />
+            </>
+          ) : (
+            "None yet"
+          ),
         },
       ]}
     >
-      {/* The section only renders in the shell, so shell paths are the app's paths. */}
-      {window !== undefined && (
-        <Link to={`/renewals/by-window/${renewalWindowSlug(window)}`}>
-          All renewals in the next {window} days
-        </Link>
-      )}
+      <Link to={`/renewals/${renewal.id}`}>Open the renewal</Link>{" "}
       <Link to="/renewals">Renewal pipeline</Link>
     </SectionFacts>
   );
