@@ -33,11 +33,21 @@ const { values } = parseArgs({
     "no-write": { type: "boolean", default: false },
   },
 });
-const targets = (values.targets ?? (process.env.BENCH_DATABASE_URL ? "postgres" : "pglite")).split(",") as Target[];
+const targets = (values.targets ?? (process.env.BENCH_DATABASE_URL ? "postgres" : "pglite")).split(
+  ",",
+) as Target[];
 const iterations = Number(values.iterations);
 
-type Measure = { name: string; medianMs: number; p99Ms: number; baselineMs: number; ratio: number; target: string };
-const results: Array<Measure & { target: Target; accounts: number; renewals: number; forecasts: number }> = [];
+type Measure = {
+  name: string;
+  medianMs: number;
+  p99Ms: number;
+  baselineMs: number;
+  ratio: number;
+  target: string;
+};
+const results: Array<Measure & { target: Target; accounts: number; renewals: number; forecasts: number }> =
+  [];
 
 async function times(fn: () => Promise<unknown>): Promise<number[]> {
   await fn(); // warm-up
@@ -77,7 +87,14 @@ for (const target of targets) {
         [
           "pipeline page (50 rows, this quarter, open)",
           () =>
-            listRenewals(ctx, { status: "open", quarter, sort: "dueDate", order: "asc", page: 1, pageSize: 50 }),
+            listRenewals(ctx, {
+              status: "open",
+              quarter,
+              sort: "dueDate",
+              order: "asc",
+              page: 1,
+              pageSize: 50,
+            }),
           `select r.id, a.name, r.due_date from renewals r join accounts a on a.id = r.account_id
             where r.processed_at is null and r.due_date between '${from}' and '${to}' order by r.due_date, r.id limit 50`,
         ],

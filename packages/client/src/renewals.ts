@@ -32,6 +32,8 @@ export type RenewalListFilters = {
   withinDays?: number;
   /** Account name contains. */
   q?: string;
+  /** One account's renewals. */
+  accountId?: string;
   sort?: RenewalSort;
   order?: "asc" | "desc";
   page?: number;

@@ -18,13 +18,9 @@ const sectionSchema = z.object({
   id: requiredTextSchema(100),
   heading: requiredTextSchema(300),
   body: z.string().max(100_000),
-  prompt: z
-    .string()
-    .max(2_000)
-    .optional()
-    .openapi({
-      description: "The template's hint for an empty section (shown greyed, never part of the text)",
-    }),
+  prompt: z.string().max(2_000).optional().openapi({
+    description: "The template's hint for an empty section (shown greyed, never part of the text)",
+  }),
 });
 
 const documentSummaryFields = {

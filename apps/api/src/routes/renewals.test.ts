@@ -374,6 +374,9 @@ describe("renewals (SPEC §5)", () => {
       mine.json.total,
     );
     expect((await t.call(AE, "/api/v1/renewals?quarter=2027-Q5")).status).toBe(400);
+    const first = mine.json.items[0];
+    const ofAccount = await t.call(TA, `/api/v1/renewals?accountId=${first.accountId}`);
+    expect(ofAccount.json.items.map((r: { id: string }) => r.id)).toEqual([first.id]);
   });
 
   it("R-6: an overdue renewal tells the AE and TA leadership once", async () => {

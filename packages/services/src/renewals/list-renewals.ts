@@ -28,6 +28,8 @@ export type ListRenewalsInput = {
   /** Due within this many days from today (the pipeline's horizon). */
   withinDays?: number;
   search?: string;
+  /** One account's renewals (the account page's section). */
+  accountId?: string;
   sort: RenewalSort;
   order: "asc" | "desc";
   page: number;
@@ -78,6 +80,7 @@ export async function listRenewals(ctx: ServiceContext, input: ListRenewalsInput
       sql`exists (select 1 from account_team s where s.account_id = r.account_id and s.user_id = ${input.seatHolderId})`,
     );
   }
+  if (input.accountId) filters.push(sql`r.account_id = ${input.accountId}::uuid`);
   if (input.search) filters.push(sql`a.name ilike ${`%${escapeLike(input.search)}%`}`);
 
   // The phase is derived from what is recorded (domain), so the filtered set is read whole and

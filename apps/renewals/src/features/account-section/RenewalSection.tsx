@@ -7,18 +7,14 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { daysLeftText } from "../renewals/renewal-text.ts";
 
-/** The open renewal of an account, looked up by its name (GET /renewals has no account filter). */
-export const accountRenewalFilters = (accountName: string) =>
-  ({ status: "open", q: accountName, pageSize: 50 }) as const;
+/** The open renewal of an account (an account has one open renewal at a time). */
+export const accountRenewalFilters = (accountId: string) =>
+  ({ status: "open", accountId, pageSize: 1 }) as const;
 
 /** The renewals team's section on the account page: the open renewal, where it stands, its forecast. */
 export function RenewalSection({ accountId }: AccountSectionProps) {
   const account = useQuery(accountQueries.detail(accountId));
-  const accountName = account.data?.account.name;
-  const renewals = useQuery({
-    ...renewalQueries.list(accountRenewalFilters(accountName ?? "")),
-    enabled: accountName !== undefined,
-  });
+  const renewals = useQuery(renewalQueries.list(accountRenewalFilters(accountId)));
 
   const failed = account.isError ? account : renewals.isError ? renewals : null;
   if (failed) {
@@ -33,8 +29,7 @@ export function RenewalSection({ accountId }: AccountSectionProps) {
   }
   if (!account.data || !renewals.data) return <Skeleton lines={2} label="Loading the renewal…" />;
 
-  // "Name contains" may match other accounts too: the account's own is the one with its id.
-  const renewal = renewals.data.items.find((candidate) => candidate.accountId === accountId);
+  const renewal = renewals.data.items[0];
   if (!renewal) {
     return (
       <SectionFacts
