@@ -6,6 +6,7 @@ import {
   biasOf,
   type DataForecastHistory,
   dataForecast,
+  dataForecastModel,
   directionCorrect,
   outcomeCorrect,
   retention,
@@ -205,5 +206,36 @@ describe("data forecast", () => {
       basis: "No processed renewals to learn from: the ARR at stake, unchanged.",
       sampleSize: 0,
     });
+  });
+});
+
+describe("X-5: the data forecast model", () => {
+  const history = [
+    { categoryAtWeeksOut: { "0-1": "green" as const }, arrBeforeCents: 100, arrAfterCents: 110 },
+    {
+      categoryAtWeeksOut: { "0-1": "green" as const, "2-4": "yellow" as const },
+      arrBeforeCents: 200,
+      arrAfterCents: 100,
+    },
+    { categoryAtWeeksOut: { "5-8": "red" as const }, arrBeforeCents: 300, arrAfterCents: 0 },
+  ];
+  it("answers as dataForecast does, for every category and band", () => {
+    const model = dataForecastModel(history);
+    for (const category of ["green", "yellow", "red", "unknown"] as const) {
+      for (const weeksOut of [0, 3, 6, 10, 20]) {
+        const renewal = { category, weeksOut, arrAtStakeCents: 1_000 };
+        expect(model.forecast(renewal)).toEqual(dataForecast(renewal, history));
+      }
+    }
+  });
+  it("leaves one renewal out as if it were not in the history", () => {
+    const model = dataForecastModel(history);
+    for (const [i, left] of history.entries()) {
+      const others = history.filter((_, j) => j !== i);
+      for (const category of ["green", "yellow", "red"] as const) {
+        const renewal = { category, weeksOut: 1, arrAtStakeCents: 1_000 };
+        expect(model.forecast(renewal, left)).toEqual(dataForecast(renewal, others));
+      }
+    }
   });
 });

@@ -185,37 +185,92 @@ export function dataForecast(
   renewal: { category: HealthCategory; weeksOut: number; arrAtStakeCents: number },
   history: readonly DataForecastHistory[],
 ): DataForecast {
-  const bucket = weeksOutBucketOf(renewal.weeksOut);
-  const category = renewal.category;
-  const when = `${weeksOutBucketLabels[bucket]} out`;
-  const levels: { rows: DataForecastHistory[]; describe: (count: number) => string }[] = [
-    {
-      rows: history.filter((row) => row.categoryAtWeeksOut[bucket] === category),
-      describe: (count) => `${countOf(count, "past renewal")} ${category} ${when}`,
-    },
-    {
-      rows: history.filter((row) => Object.values(row.categoryAtWeeksOut).includes(category)),
-      describe: (count) => `No past renewal was ${category} ${when}; ${count} ${category} at another time`,
-    },
-    {
-      rows: [...history],
-      describe: (count) => `No past renewal was ever ${category}; all ${countOf(count, "past renewal")}`,
-    },
-  ];
-  for (const level of levels) {
-    const rates = retention(level.rows);
-    if (rates === null) continue;
-    return {
-      expectedArrCents: Math.round(renewal.arrAtStakeCents * rates.nrr),
-      retention: rates.nrr,
-      basis: `${level.describe(level.rows.length)} kept ${percent(rates.nrr)} of their ARR.`,
-      sampleSize: level.rows.length,
-    };
+  return dataForecastModel(history).forecast(renewal);
+}
+
+type Sums = { before: number; after: number; count: number };
+
+/**
+ * `dataForecast` for many renewals over one history: the sums per health category and weeks-out
+ * band are added up once, so each forecast is a lookup. `forecast(renewal, without)` leaves one
+ * history row out (a past renewal judged against the others, never against its own result).
+ */
+export function dataForecastModel(history: readonly DataForecastHistory[]) {
+  const byBand = new Map<string, Sums>();
+  const byCategory = new Map<string, Sums>();
+  const all: Sums = { before: 0, after: 0, count: 0 };
+  const add = (map: Map<string, Sums>, key: string, row: DataForecastHistory) => {
+    const sums = map.get(key) ?? { before: 0, after: 0, count: 0 };
+    sums.before += row.arrBeforeCents;
+    sums.after += row.arrAfterCents;
+    sums.count += 1;
+    map.set(key, sums);
+  };
+  for (const row of history) {
+    for (const [band, category] of Object.entries(row.categoryAtWeeksOut))
+      add(byBand, `${band}|${category}`, row);
+    for (const category of new Set(Object.values(row.categoryAtWeeksOut))) add(byCategory, category, row);
+    all.before += row.arrBeforeCents;
+    all.after += row.arrAfterCents;
+    all.count += 1;
   }
+  const minus = (sums: Sums | undefined, row: DataForecastHistory | undefined, included: boolean): Sums => {
+    const base = sums ?? { before: 0, after: 0, count: 0 };
+    if (!row || !included) return base;
+    return {
+      before: base.before - row.arrBeforeCents,
+      after: base.after - row.arrAfterCents,
+      count: base.count - 1,
+    };
+  };
   return {
-    expectedArrCents: renewal.arrAtStakeCents,
-    retention: 1,
-    basis: "No processed renewals to learn from: the ARR at stake, unchanged.",
-    sampleSize: 0,
+    forecast(
+      renewal: { category: HealthCategory; weeksOut: number; arrAtStakeCents: number },
+      without?: DataForecastHistory,
+    ): DataForecast {
+      const bucket = weeksOutBucketOf(renewal.weeksOut);
+      const category = renewal.category;
+      const when = `${weeksOutBucketLabels[bucket]} out`;
+      const levels: { sums: Sums; describe: (count: number) => string }[] = [
+        {
+          sums: minus(
+            byBand.get(`${bucket}|${category}`),
+            without,
+            without?.categoryAtWeeksOut[bucket] === category,
+          ),
+          describe: (count) => `${countOf(count, "past renewal")} ${category} ${when}`,
+        },
+        {
+          sums: minus(
+            byCategory.get(category),
+            without,
+            without !== undefined && Object.values(without.categoryAtWeeksOut).includes(category),
+          ),
+          describe: (count) =>
+            `No past renewal was ${category} ${when}; ${count} ${category} at another time`,
+        },
+        {
+          sums: minus(all, without, without !== undefined),
+          describe: (count) => `No past renewal was ever ${category}; all ${countOf(count, "past renewal")}`,
+        },
+      ];
+      for (const level of levels) {
+        // As `retention`: a level with no ARR before has nothing to say.
+        if (level.sums.count === 0 || level.sums.before <= 0) continue;
+        const nrr = level.sums.after / level.sums.before;
+        return {
+          expectedArrCents: Math.round(renewal.arrAtStakeCents * nrr),
+          retention: nrr,
+          basis: `${level.describe(level.sums.count)} kept ${percent(nrr)} of their ARR.`,
+          sampleSize: level.sums.count,
+        };
+      }
+      return {
+        expectedArrCents: renewal.arrAtStakeCents,
+        retention: 1,
+        basis: "No processed renewals to learn from: the ARR at stake, unchanged.",
+        sampleSize: 0,
+      };
+    },
   };
 }

@@ -2,7 +2,7 @@ import {
   type AccuracyGroup,
   type AccuracyGrouping,
   accuracyReport,
-  dataForecast,
+  dataForecastModel,
   quarterOf,
   renewalPolicy,
   retention,
@@ -51,20 +51,16 @@ export async function getForecastAccuracy(
     forecast: { outcome: raw[i]!.outcome, expectedArrCents: Number(raw[i]!.expected_arr_cents) },
   }));
   // Leave one out: a renewal's data forecast learns from the others, never from its own result.
-  const othersThan = new Map<string, typeof history>();
+  const model = dataForecastModel(history);
+  const own = new Map(history.map((h) => [h.renewalId, h]));
   const data = base.map((row, i) => {
-    let others = othersThan.get(row.renewalId);
-    if (!others) {
-      others = history.filter((h) => h.renewalId !== row.renewalId);
-      othersThan.set(row.renewalId, others);
-    }
-    const expected = dataForecast(
+    const expected = model.forecast(
       {
         category: raw[i]!.category ?? "unknown",
         weeksOut: row.weeksOut,
         arrAtStakeCents: row.actual.arrBeforeCents,
       },
-      others,
+      own.get(row.renewalId),
     ).expectedArrCents;
     const outcome =
       expected === row.actual.arrBeforeCents
