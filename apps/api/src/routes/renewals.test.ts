@@ -90,6 +90,9 @@ describe("renewals (SPEC §5)", () => {
     );
     expect(ts.status).toBe(200);
     expect(ts.json.approvals).toMatchObject({ ts: true, sales: false, complete: false });
+    // Approved for TS: nothing more for the TS manager to do; Sales is still asked.
+    expect((await t.call(TS_MANAGER, `/api/v1/renewals/${id}`)).json.actions.approveAs).toBeNull();
+    expect((await t.call(SALES_MANAGER, `/api/v1/renewals/${id}`)).json.actions.approveAs).toBe("sales");
     const sales = await post(
       SALES_MANAGER,
       `/api/v1/renewals/${id}/assessment/approvals`,

@@ -186,8 +186,11 @@ export async function getRenewal(
   const team = (await loadAssignments(db, summary.accountId)) ?? {};
   const may = new Set(allowedAccountActions(actor, team));
   const open = summary.processedAt === null;
+  // Offered only while the rating still needs this person's side (the server would take it again).
   const side =
-    open && summary.rating && may.has("account.approveRenewalAssessment") ? await sideOf(ctx, actor) : null;
+    open && summary.rating && may.has("account.approveRenewalAssessment")
+      ? await sideOf(ctx, actor, summary.approvals.missing)
+      : null;
 
   return {
     ...summary,
@@ -249,14 +252,18 @@ export async function getRenewal(
 }
 
 /**
- * SPEC §1: the side a leader approves for: their own (a TS or Sales manager); an admin, who has
- * none, approves for the side still missing.
+ * SPEC §1: the side a leader approves for, while it is still missing: their own (a TS or Sales
+ * manager); an admin, who has none, approves for the first side still missing.
  */
-export async function sideOf(ctx: ServiceContext, actor: Actor): Promise<ApprovalSide | null> {
+export async function sideOf(
+  ctx: ServiceContext,
+  actor: Actor,
+  missing: readonly ApprovalSide[],
+): Promise<ApprovalSide | null> {
   const [row] = await queryRows<{ leadership_side: ApprovalSide | null }>(
     ctx.db,
     sql`select leadership_side from "user" where id = ${actor.id}`,
   );
-  if (row?.leadership_side) return row.leadership_side;
-  return actor.roles.includes("admin") ? "ts" : null;
+  if (row?.leadership_side) return missing.includes(row.leadership_side) ? row.leadership_side : null;
+  return actor.roles.includes("admin") ? (missing[0] ?? null) : null;
 }
