@@ -112,7 +112,7 @@ describe('SPEC §10 "What should I be doing?"', () => {
 });
 
 describe("X-6 compliance lists", () => {
-  it("a manager sees the four lists of who is late, each with its rule ids", async () => {
+  it("a manager sees the five lists of who is late, each with its rule ids (X-6)", async () => {
     const res = await t.call("manager@keel.test", "/api/v1/compliance");
     expect(res.status).toBe(200);
     expect(res.json.today).toBe("2026-11-01");
@@ -121,6 +121,7 @@ describe("X-6 compliance lists", () => {
       "not-contacted",
       "traits-not-refreshed",
       "missed-handoff-steps",
+      "save-plans-not-updated",
     ]);
     for (const list of res.json.lists) {
       expect(list.ruleIds.length).toBeGreaterThan(0);

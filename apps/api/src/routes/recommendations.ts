@@ -77,6 +77,7 @@ const complianceRoute = createRoute({
               "not-contacted",
               "traits-not-refreshed",
               "missed-handoff-steps",
+              "save-plans-not-updated",
             ]),
             ruleIds: z.array(z.string()),
             title: z.string(),

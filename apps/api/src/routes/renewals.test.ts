@@ -55,8 +55,8 @@ const post = (email: string, path: string, body: unknown, version?: number) =>
   });
 
 describe("renewals (SPEC §5)", () => {
-  it("R-1/R-2: a TA rates yellow, both managers approve, and the save plan document and task appear", async () => {
-    const { id } = await renewalOfTessAndEvan();
+  it("R-1/R-2, X-6: a TA rates yellow, both managers approve, and the save plan document and task appear", async () => {
+    const { id, accountId } = await renewalOfTessAndEvan();
     let renewal = await detail(id);
     expect(renewal.phase).toBe("health_assessment");
     expect(renewal.actions).toMatchObject({ assess: true, plan: false, process: false, approveAs: null });
@@ -113,6 +113,15 @@ describe("renewals (SPEC §5)", () => {
       .from(schema.tasks)
       .where(eq(schema.tasks.documentId, renewal.documents.savePlanId));
     expect(task).toMatchObject({ assigneeId: "usr_ta", title: expect.stringMatching(/Save Plan/) });
+
+    // X-6: a save plan not updated in a week goes on the compliance list, and the renewal says so.
+    await t.db.execute(
+      sql`update documents set updated_at = ${`${addDays(TEST_TODAY, -10)}T12:00:00Z`}::timestamptz where id = ${renewal.documents.savePlanId}::uuid`,
+    );
+    expect((await detail(id)).savePlan).toBe("stale");
+    const compliance = await t.call(TS_MANAGER, "/api/v1/compliance");
+    const late = compliance.json.lists.find((list: { id: string }) => list.id === "save-plans-not-updated");
+    expect(late.items.map((i: { accountId: string }) => i.accountId)).toContain(accountId);
   });
 
   it("R-2: a red rating, once approved, sends renewal.assessed.red and tells leadership; a new rating needs approving again", async () => {

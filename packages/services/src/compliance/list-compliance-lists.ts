@@ -1,5 +1,5 @@
 import { queryRows } from "@keel/db";
-import { type AccountState, addDays, daysBetween, slaPolicy } from "@keel/domain";
+import { type AccountState, addDays, daysBetween, renewalPolicy, slaPolicy } from "@keel/domain";
 import { sql } from "drizzle-orm";
 import { loadAccountStates } from "#automation/account-state.ts";
 import { type ServiceContext, todayOf } from "#context.ts";
@@ -15,7 +15,12 @@ export type ComplianceItem = {
 };
 
 export type ComplianceList = {
-  id: "contacts-not-tagged" | "not-contacted" | "traits-not-refreshed" | "missed-handoff-steps";
+  id:
+    | "contacts-not-tagged"
+    | "not-contacted"
+    | "traits-not-refreshed"
+    | "missed-handoff-steps"
+    | "save-plans-not-updated";
   ruleIds: string[];
   title: string;
   sla: string;
@@ -104,6 +109,39 @@ export async function listComplianceLists(
       steps.push(item(s, t30, `T-30: no Handoff Doc (closes ${s.closeDate})`));
     return steps;
   });
+  // R-2 / X-6: a yellow renewal's Account Save Plan, written within a week of the approved
+  // rating and updated weekly after (renewalPolicy.savePlanStaleDays).
+  const savePlans = await queryRows<{
+    account_id: string;
+    due_date: string;
+    approved_on: string;
+    updated_on: string | null;
+  }>(
+    db,
+    sql`select r.account_id::text, r.due_date::text,
+        (select max(p.approved_at)::date::text from renewal_assessment_approvals p where p.renewal_id = r.id) as approved_on,
+        (select max(d.updated_at)::date::text from documents d where d.account_id = r.account_id
+          and d.template_id = 'account-save-plan' and d.created_at >= r.due_date - ${renewalPolicy.assessmentStartDays}::int) as updated_on
+      from renewals r join renewal_assessments ra on ra.renewal_id = r.id
+      where r.processed_at is null and ra.rating = 'yellow'
+        and (select count(*) from renewal_assessment_approvals p where p.renewal_id = r.id) = 2`,
+  );
+  const stateOf = new Map(mine.map((s) => [s.accountId, s]));
+  const savePlansLate = savePlans.flatMap((row) => {
+    const s = stateOf.get(row.account_id);
+    if (!s) return [];
+    const dueOn = addDays(row.updated_on ?? row.approved_on, renewalPolicy.savePlanStaleDays);
+    if (late(dueOn, today) <= 0) return [];
+    return [
+      item(
+        s,
+        dueOn,
+        row.updated_on
+          ? `save plan last updated ${row.updated_on} (renews ${row.due_date})`
+          : `no save plan since the yellow rating of ${row.approved_on} (renews ${row.due_date})`,
+      ),
+    ];
+  });
   const mostLate = (items: ComplianceItem[]) =>
     items.sort((a, b) => b.daysLate - a.daysLate || a.accountName.localeCompare(b.accountName));
   return {
@@ -136,6 +174,13 @@ export async function listComplianceLists(
         title: "Missed hand-off steps",
         sla: "T-45 support level, T-35 TA, T-30 Handoff Doc",
         items: mostLate(missedHandoff),
+      },
+      {
+        id: "save-plans-not-updated",
+        ruleIds: ["R-2", "LH-4"],
+        title: "Save plans of yellow renewals not updated this week",
+        sla: `every ${renewalPolicy.savePlanStaleDays} days`,
+        items: mostLate(savePlansLate),
       },
     ],
   };
