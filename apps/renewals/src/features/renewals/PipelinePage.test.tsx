@@ -88,6 +88,20 @@ describe("Pipeline (R-1)", () => {
     );
   });
 
+  it("R-1: shows the page as a board, a column per phase with its count, the view kept in the URL", async () => {
+    const { user } = renderInShell("/renewals", seedPipeline());
+    await user.click(screen.getByRole("button", { name: "Board" }));
+    expect(location()).toBe("/renewals?view=board");
+    // The same filters, so the board shows the page the table showed (no new request).
+    const board = screen.getByRole("region", { name: "Pipeline board" });
+    const assessment = within(board).getByRole("region", { name: "Health assessment" });
+    expect(assessment.textContent).toContain("2");
+    expect(within(assessment).getByRole("link", { name: "Borealis" })).toBeTruthy();
+    expect(screen.queryByRole("table", { name: /Open renewals/ })).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Table" }));
+    expect(location()).toBe("/renewals");
+  });
+
   it("puts the rating filter and Mine only in the URL and asks the server for them", async () => {
     const fetch = vi.spyOn(globalThis, "fetch").mockImplementation(async () => answer(200, renewalPage([])));
     const { user } = renderInShell("/renewals", seedPipeline());

@@ -28,6 +28,7 @@ import {
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
 import { Pager } from "./Pager.tsx";
+import { PipelineBoard } from "./PipelineBoard.tsx";
 import { pipelineColumns } from "./pipeline-columns.tsx";
 import { RenewalsTabs } from "./RenewalsTabs.tsx";
 
@@ -111,6 +112,8 @@ export function PipelinePage(_props: RemoteAppProps) {
   const [, setPage] = useUrlParam("page");
   const [overdueOnly, setOverdueOnly] = useUrlFlag("overdue");
   const [mineOnly, setMineOnly] = useUrlFlag("mine");
+  const [view, setView] = useUrlParam("view");
+  const board = view === "board";
 
   const renewals = useQuery({ ...renewalQueries.list(filters), placeholderData: keepPreviousData });
   // The roll-up names the quarters the renewal policy's fiscal year has now and next.
@@ -220,35 +223,58 @@ export function PipelinePage(_props: RemoteAppProps) {
         )}
       </div>
 
-      <DataTable
-        caption="Open renewals"
-        rowNoun={{ one: "renewal", other: "renewals" }}
-        mode="server"
-        totalCount={renewals.data?.total}
-        columns={pipelineColumns}
-        rows={renewals.data?.items ?? []}
-        getRowId={(renewal) => renewal.id}
-        sort={sort}
-        onSortChange={onSortChange}
-        filter={searchParams.get("q") ?? ""}
-        onFilterChange={onFilterChange}
-        filterPlaceholder="Filter by account name"
-        rowHref={(renewal) => renewal.id}
-        linkComponent={RouterRowLink}
-        loading={renewals.isPending}
-        error={renewals.error}
-        errorTitle="Could not load the renewals"
-        onRetry={() => void renewals.refetch()}
-        emptyMessage={filtered ? "No open renewal matches these filters" : "No renewal is open yet"}
-        emptyAction={
-          filtered ? (
-            <Button size="sm" onClick={clearFilters}>
-              Clear filters
-            </Button>
-          ) : undefined
-        }
-        toolbar={<MineOnlyToggle checked={mineOnly} onChange={setMineOnly} />}
-      />
+      <div className="renewals-form__row" role="group" aria-label="Show the pipeline as">
+        <Button
+          size="sm"
+          variant={board ? "ghost" : "secondary"}
+          aria-pressed={!board}
+          onClick={() => setView(null)}
+        >
+          Table
+        </Button>
+        <Button
+          size="sm"
+          variant={board ? "secondary" : "ghost"}
+          aria-pressed={board}
+          onClick={() => setView("board")}
+        >
+          Board
+        </Button>
+      </div>
+      {board && renewals.data && (
+        <PipelineBoard renewals={renewals.data.items} phases={phases} currency={currency} />
+      )}
+      {!board && (
+        <DataTable
+          caption="Open renewals"
+          rowNoun={{ one: "renewal", other: "renewals" }}
+          mode="server"
+          totalCount={renewals.data?.total}
+          columns={pipelineColumns}
+          rows={renewals.data?.items ?? []}
+          getRowId={(renewal) => renewal.id}
+          sort={sort}
+          onSortChange={onSortChange}
+          filter={searchParams.get("q") ?? ""}
+          onFilterChange={onFilterChange}
+          filterPlaceholder="Filter by account name"
+          rowHref={(renewal) => renewal.id}
+          linkComponent={RouterRowLink}
+          loading={renewals.isPending}
+          error={renewals.error}
+          errorTitle="Could not load the renewals"
+          onRetry={() => void renewals.refetch()}
+          emptyMessage={filtered ? "No open renewal matches these filters" : "No renewal is open yet"}
+          emptyAction={
+            filtered ? (
+              <Button size="sm" onClick={clearFilters}>
+                Clear filters
+              </Button>
+            ) : undefined
+          }
+          toolbar={<MineOnlyToggle checked={mineOnly} onChange={setMineOnly} />}
+        />
+      )}
       {renewals.data && (
         <Pager
           page={filters.page ?? 1}
