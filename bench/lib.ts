@@ -1,4 +1,6 @@
+import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createDb, type Database, type DbHandle } from "@keel/db";
 import { seedDemoData } from "@keel/seed";
 
@@ -56,3 +58,24 @@ export async function seedBook(db: Database, accounts: number, usageDays: number
 
 export const log = (...args: unknown[]) =>
   console.log(`[${new Date().toISOString().slice(11, 19)}]`, ...args);
+
+/**
+ * Puts `body` into BENCHMARKS.md between `<!-- name:start -->` and `<!-- name:end -->` (appended
+ * the first time; text outside the markers is kept), then formats it as Biome's lint expects.
+ */
+export function writeBenchmarkSection(name: string, body: string) {
+  const path = new URL("../BENCHMARKS.md", import.meta.url);
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const section = `${start}\n${body}\n${end}`;
+  const current = existsSync(path) ? readFileSync(path, "utf8") : "";
+  const next = current.includes(start)
+    ? current.replace(new RegExp(`${start}[\\s\\S]*${end}`), section)
+    : `${current.trimEnd()}\n\n${section}\n`;
+  writeFileSync(path, next);
+  spawnSync("pnpm", ["exec", "biome", "format", "--write", "BENCHMARKS.md"], {
+    cwd: new URL("..", import.meta.url),
+    stdio: "ignore",
+  });
+  log("wrote BENCHMARKS.md");
+}

@@ -9,8 +9,6 @@
  * repeated sweeps the same day (which must fire nothing new). Figures go to BENCHMARKS.md
  * between the playbooks markers.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { seedDemoData } from "@keel/seed";
 import {
@@ -20,7 +18,7 @@ import {
   runPlaybookSweep,
   systemContext,
 } from "@keel/services";
-import { log, median, openBenchDb, round, rows, type Target, today } from "./lib.ts";
+import { log, median, openBenchDb, round, rows, type Target, today, writeBenchmarkSection } from "./lib.ts";
 
 const { values } = parseArgs({
   options: {
@@ -119,27 +117,14 @@ const table = [
 console.log(table);
 
 if (!values["no-write"]) {
-  const path = new URL("../BENCHMARKS.md", import.meta.url);
-  const start = "<!-- playbooks:start -->";
-  const end = "<!-- playbooks:end -->";
-  const section = `${start}
-## Playbook sweep
+  writeBenchmarkSection(
+    "playbooks",
+    `## Playbook sweep
 
 \`pnpm --filter @keel/bench bench:playbooks\`, ${new Date().toISOString().slice(0, 10)}: the daily sweep over a whole
 book (medians of ${runs} runs; the baseline is the one set-based read of every account's state
 that the sweep starts from). A repeat sweep the same day must fire nothing (occurrence keys).
 
-${table}
-${end}`;
-  const current = existsSync(path) ? readFileSync(path, "utf8") : "";
-  const next = current.includes(start)
-    ? current.replace(new RegExp(`${start}[\\s\\S]*${end}`), section)
-    : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(path, next);
-  // Biome formats Markdown too (the lint step checks it), as run.ts does after its write.
-  spawnSync("pnpm", ["exec", "biome", "format", "--write", "BENCHMARKS.md"], {
-    cwd: new URL("..", import.meta.url),
-    stdio: "ignore",
-  });
-  log("wrote BENCHMARKS.md");
+${table}`,
+  );
 }

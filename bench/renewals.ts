@@ -10,8 +10,6 @@
  * beside a bare SQL aggregate over the same rows (the baseline). Figures go to BENCHMARKS.md
  * between the renewals markers.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { quarterOf, renewalPolicy } from "@keel/domain";
 import { seedDemoData } from "@keel/seed";
@@ -23,7 +21,17 @@ import {
   syncRenewals,
   systemContext,
 } from "@keel/services";
-import { log, median, openBenchDb, percentile, round, rows, type Target, today } from "./lib.ts";
+import {
+  log,
+  median,
+  openBenchDb,
+  percentile,
+  round,
+  rows,
+  type Target,
+  today,
+  writeBenchmarkSection,
+} from "./lib.ts";
 
 const { values } = parseArgs({
   options: {
@@ -145,27 +153,15 @@ const table = [
 console.log(table);
 
 if (!values["no-write"]) {
-  const path = new URL("../BENCHMARKS.md", import.meta.url);
-  const start = "<!-- renewals:start -->";
-  const end = "<!-- renewals:end -->";
-  const section = `${start}
-## Renewals
+  writeBenchmarkSection(
+    "renewals",
+    `## Renewals
 
 \`pnpm --filter @keel/bench bench:renewals\`, ${new Date().toISOString().slice(0, 10)}: the renewals app's reads over a
 book with two years of processed renewals and their weekly forecasts (${iterations} timed calls each after
 a warm-up; the bare SQL is an aggregate over the same rows, in the same run). Targets (issue
 "renewals"): pipeline page p99 < 50 ms, roll-up and accuracy p99 < 300 ms at 100,000 accounts.
 
-${table}
-${end}`;
-  const current = existsSync(path) ? readFileSync(path, "utf8") : "";
-  const next = current.includes(start)
-    ? current.replace(new RegExp(`${start}[\\s\\S]*${end}`), section)
-    : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(path, next);
-  spawnSync("pnpm", ["exec", "biome", "format", "--write", "BENCHMARKS.md"], {
-    cwd: new URL("..", import.meta.url),
-    stdio: "ignore",
-  });
-  log("wrote BENCHMARKS.md");
+${table}`,
+  );
 }
