@@ -55,7 +55,12 @@ export function renewalPhase(
   });
 
   if (input.processed) {
-    return { phase: "processed", overdue: false, daysLeft, reason: "The renewal is processed." };
+    return {
+      phase: "processed",
+      overdue: false,
+      daysLeft,
+      reason: "Its outcome is recorded; nothing more to do on this cycle.",
+    };
   }
   if (input.forecastCount > 0) {
     return state("renewal_forecast", `${countOf(input.forecastCount, "weekly forecast")} entered`);

@@ -57,7 +57,9 @@ function quarterColumns(currency: string): DataTableColumn<QuarterForecast>[] {
             <>
               <Money cents={cell.expectedArrCents} currency={currency} />
               <br />
-              <span className="renewals-muted">{cell.count} renewals</span>
+              <span className="renewals-muted">
+                {cell.count === 1 ? "1 renewal" : `${cell.count} renewals`}
+              </span>
             </>
           );
         },
