@@ -223,7 +223,8 @@ export function PipelinePage(_props: RemoteAppProps) {
         )}
       </div>
 
-      <div className="renewals-form__row" role="group" aria-label="Show the pipeline as">
+      <fieldset className="renewals-form__row renewals-view-toggle">
+        <legend className="keel-visually-hidden">Show the pipeline as</legend>
         <Button
           size="sm"
           variant={board ? "ghost" : "secondary"}
@@ -240,7 +241,7 @@ export function PipelinePage(_props: RemoteAppProps) {
         >
           Board
         </Button>
-      </div>
+      </fieldset>
       {board && renewals.data && (
         <PipelineBoard renewals={renewals.data.items} phases={phases} currency={currency} />
       )}
