@@ -2,13 +2,16 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
-/** Node-side tests (domain, db, api). Database tests get 30 s: a fresh PGlite takes seconds here. */
+/**
+ * Node-side tests (domain, db, api). Timeouts catch hangs, not slowness: a database test that
+ * seeds the demo company takes ~10 s alone and several times that on two busy cores.
+ */
 export const nodeTestConfig = defineConfig({
   test: {
     environment: "node",
     include: ["src/**/*.test.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    testTimeout: 90_000,
+    hookTimeout: 90_000,
   },
 });
 

@@ -243,6 +243,10 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}) {
           healthCategoryOf: health ? await healthCategoryHistory(db) : undefined,
         });
 
+  // Fresh statistics after the bulk inserts: without them the planner guesses empty tables and the
+  // sweep's per-account reads cost 15× (measured on PostgreSQL: 340 ms a day, 20 ms after).
+  await db.execute(sql`analyze`);
+
   // The playbooks run over the last weeks as the daily sweep would have, so the demo's
   // tasks, documents, projects, notifications and stage history are what the rules produced.
   const replayDays =

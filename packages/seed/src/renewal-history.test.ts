@@ -1,18 +1,26 @@
+import { readFile } from "node:fs/promises";
 import type { DbHandle } from "@keel/db";
 import { queryRows } from "@keel/db";
 import { openTestDatabase } from "@keel/db/testing";
 import {
   arrAccuracy,
+  categoryAtWeeksOut,
   checkOutcome,
   churnRetroRequired,
+  dataForecastFromSums,
+  dataForecastModel,
   daysBetween,
+  type HealthCategory,
+  healthCategories,
   isoWeekOf,
   mondayOfIsoWeek,
   outcomeOfNumbers,
   type RenewalOutcome,
   renewalPolicy,
   weeksBefore,
+  weeksOutBucketOf,
 } from "@keel/domain";
+import { loadDataForecastHistory, loadDataForecastSums } from "@keel/services";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seedDemoData } from "./index.ts";
@@ -239,6 +247,71 @@ describe("demo renewal history (R-2…R-7, X-5)", () => {
     }
     expect(retros.length).toBeGreaterThanOrEqual(3);
     expect(retros.length).toBe(seeded.renewals?.churnRetros);
+  });
+
+  it("X-5: each processed renewal's category per weeks-out band, as the domain reads its forecasts — and the migration's backfill agrees", async () => {
+    const bands = () =>
+      queryRows<{ renewal_id: string; band: string; category: string }>(
+        handle.db,
+        sql`select renewal_id::text, band, category from renewal_outcome_bands order by renewal_id, band`,
+      );
+    const written = await bands();
+    expect(written.length).toBeGreaterThan(20);
+    const forecasts = await queryRows<{
+      renewal_id: string;
+      due_date: string;
+      entered_on: string;
+      category: HealthCategory | null;
+    }>(
+      handle.db,
+      sql`select f.renewal_id::text, r.due_date::text, (f.entered_at at time zone 'UTC')::date::text as entered_on,
+          f.health_category as category
+        from renewal_forecasts f join renewals r on r.id = f.renewal_id where r.processed_at is not null
+        order by f.renewal_id, f.entered_at, f.id`,
+    );
+    const expected = new Map<string, typeof forecasts>();
+    for (const f of forecasts) expected.set(f.renewal_id, [...(expected.get(f.renewal_id) ?? []), f]);
+    const fromDomain = [...expected.entries()]
+      .flatMap(([renewalId, rows]) =>
+        Object.entries(
+          categoryAtWeeksOut(
+            rows[0]!.due_date,
+            rows.map((r) => ({ enteredOn: r.entered_on, category: r.category })),
+          ),
+        ).map(([band, category]) => ({ renewal_id: renewalId, band, category })),
+      )
+      .sort((a, b) => (a.renewal_id + a.band < b.renewal_id + b.band ? -1 : 1));
+    expect(written).toEqual(fromDomain);
+
+    // Databases migrated before the table existed are filled by 0004's SQL: same bands.
+    const migration = await readFile(
+      new URL("../../db/drizzle/0004_renewal_outcome_bands.sql", import.meta.url),
+      "utf8",
+    );
+    const backfill = migration
+      .split("--> statement-breakpoint")
+      .find((part) => part.includes("INSERT INTO"))!;
+    await handle.db.execute(sql`delete from renewal_outcome_bands`);
+    await handle.db.execute(sql.raw(backfill));
+    expect(await bands()).toEqual(written);
+  });
+
+  it("X-5: the database's sums give the data forecast the domain's model gives over the same history", async () => {
+    // No renewal red 5–8 weeks out and none ever green, so each level of fallback is read too.
+    await handle.db.execute(
+      sql`delete from renewal_outcome_bands where (category = 'red' and band = '5-8') or category = 'green'`,
+    );
+    const model = dataForecastModel(await loadDataForecastHistory(handle.db));
+    const levels = new Set<string>();
+    for (const category of healthCategories) {
+      for (const weeksOut of [0, 3, 6, 10, 20]) {
+        const renewal = { category, weeksOut, arrAtStakeCents: 12_345_600 };
+        const sums = await loadDataForecastSums(handle.db, { category, band: weeksOutBucketOf(weeksOut) });
+        expect(dataForecastFromSums(renewal, sums)).toEqual(model.forecast(renewal));
+        levels.add(sums.band.count > 0 ? "band" : sums.category.count > 0 ? "category" : "all");
+      }
+    }
+    expect([...levels].sort()).toEqual(["all", "band", "category"]);
   });
 
   it("R-5 / R-7 / X-5: nothing is dated after today", async () => {

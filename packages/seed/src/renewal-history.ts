@@ -7,6 +7,7 @@ import {
   renewalAssessmentApprovals,
   renewalAssessments,
   renewalForecasts,
+  renewalOutcomeBands,
   renewalPlans,
   renewals,
 } from "@keel/db/schema";
@@ -14,6 +15,7 @@ import {
   addDays,
   addMonths,
   type ClosedLostCategory,
+  categoryAtWeeksOut,
   churnRetroRequired,
   DAY_MS,
   dayMs,
@@ -25,6 +27,7 @@ import {
   type RenewalRating,
   renewalPolicy,
   type TeamRole,
+  type WeeksOutBucket,
 } from "@keel/domain";
 
 /**
@@ -247,6 +250,7 @@ export async function seedRenewalHistory(
   const approvalRows: (typeof renewalAssessmentApprovals.$inferInsert)[] = [];
   const planRows: (typeof renewalPlans.$inferInsert)[] = [];
   const forecastRows: (typeof renewalForecasts.$inferInsert)[] = [];
+  const bandRows: (typeof renewalOutcomeBands.$inferInsert)[] = [];
   const retroRows: (typeof churnRetros.$inferInsert)[] = [];
   const actionRows: (typeof churnRetroActions.$inferInsert)[] = [];
   const byOutcome: Record<RenewalOutcome, number> = {
@@ -421,6 +425,16 @@ export async function seedRenewalHistory(
           });
         }
       }
+      // processed, so its forecasts are final: the category at each band, as processing writes it.
+      const bands = categoryAtWeeksOut(
+        due,
+        forecastRows.slice(firstForecasts).map((f) => ({
+          enteredOn: isoDayOf(f.enteredAt!.getTime()),
+          category: f.healthCategory ?? null,
+        })),
+      );
+      for (const [band, category] of Object.entries(bands) as [WeeksOutBucket, HealthCategory][])
+        bandRows.push({ renewalId, band, category });
       if (forecastRows.length > firstForecasts) {
         const first = forecastRows[firstForecasts]!;
         if (forecastRows.length - firstForecasts > 1 && first.note === null)
@@ -529,6 +543,7 @@ export async function seedRenewalHistory(
     [renewalAssessmentApprovals, approvalRows],
     [renewalPlans, planRows],
     [renewalForecasts, forecastRows],
+    [renewalOutcomeBands, bandRows],
     [churnRetros, retroRows],
     [churnRetroActions, actionRows],
   ] as const) {

@@ -78,6 +78,7 @@ export * from "./recommendations/get-account-recommendations.ts";
 export * from "./recommendations/list-ta-recommendations.ts";
 export * from "./renewals/approve-renewal-assessment.ts";
 export * from "./renewals/assess-renewal.ts";
+export * from "./renewals/forecast-history.ts";
 export * from "./renewals/forecast-renewal.ts";
 export * from "./renewals/get-forecast-accuracy.ts";
 export * from "./renewals/get-renewal.ts";

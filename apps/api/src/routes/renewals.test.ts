@@ -268,6 +268,13 @@ describe("renewals (SPEC §5)", () => {
       );
       expect(next[0]!.n).toBe(1);
 
+      // X-5: its health at the weeks-out bands of its two forecasts is kept for future data forecasts.
+      const bands = await queryRows<{ band: string }>(
+        t.db,
+        sql`select band from renewal_outcome_bands where renewal_id = ${id}::uuid`,
+      );
+      expect(bands.length).toBeGreaterThanOrEqual(1);
+
       // Processing twice, or forecasting a processed renewal: 409, the first result stands.
       expect(
         (

@@ -4,6 +4,7 @@ import {
   healthCategories,
   renewalOutcomes,
   renewalRatings,
+  weeksOutBuckets,
 } from "@keel/domain";
 import { sql } from "drizzle-orm";
 import {
@@ -127,6 +128,26 @@ export const renewalForecasts = pgTable(
     enteredAt: timestamptz("entered_at").notNull(),
   },
   (t) => [index("renewal_forecasts_renewal_idx").on(t.renewalId, t.week, t.enteredAt)],
+);
+
+/**
+ * X-5: the health category a processed renewal had in each weeks-out band (`categoryAtWeeksOut`
+ * in @keel/domain), written once when it is processed: its forecasts no longer change, and the
+ * data forecast then sums ARR per band and category without reading every past forecast.
+ */
+export const renewalOutcomeBands = pgTable(
+  "renewal_outcome_bands",
+  {
+    renewalId: uuid("renewal_id")
+      .notNull()
+      .references(() => renewals.id, { onDelete: "cascade" }),
+    band: text("band", { enum: weeksOutBuckets }).notNull(),
+    category: text("category", { enum: healthCategories }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.renewalId, t.band] }),
+    index("renewal_outcome_bands_category_idx").on(t.category, t.band),
+  ],
 );
 
 /** R-7: the churn retro of a realised churn above the threshold with fewer seats. */

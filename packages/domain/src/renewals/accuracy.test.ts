@@ -4,8 +4,10 @@ import {
   accuracyReport,
   arrAccuracy,
   biasOf,
+  categoryAtWeeksOut,
   type DataForecastHistory,
   dataForecast,
+  dataForecastFromSums,
   dataForecastModel,
   directionCorrect,
   outcomeCorrect,
@@ -237,5 +239,34 @@ describe("X-5: the data forecast model", () => {
         expect(model.forecast(renewal, left)).toEqual(dataForecast(renewal, others));
       }
     }
+  });
+});
+
+describe("X-5: the health category a renewal had at each weeks-out band", () => {
+  it("takes the latest entry in a band; entries after the due date count as 0–1 weeks; none without a category", () => {
+    expect(
+      categoryAtWeeksOut("2026-06-30", [
+        { enteredOn: "2026-03-01", category: "green" }, // 17 weeks out
+        { enteredOn: "2026-05-20", category: "yellow" }, // 5 weeks
+        { enteredOn: "2026-05-26", category: "red" }, // 5 weeks: the later entry stands
+        { enteredOn: "2026-06-10", category: null }, // 2 weeks, no category
+        { enteredOn: "2026-07-02", category: "green" }, // after the due date
+      ]),
+    ).toEqual({ "14+": "green", "5-8": "red", "0-1": "green" });
+  });
+
+  it("dataForecastFromSums reads as dataForecastModel does over the same history", () => {
+    const history = [
+      { categoryAtWeeksOut: { "5-8": "yellow" as const }, arrBeforeCents: 100, arrAfterCents: 50 },
+      { categoryAtWeeksOut: { "0-1": "yellow" as const }, arrBeforeCents: 300, arrAfterCents: 300 },
+    ];
+    const renewal = { category: "yellow" as const, weeksOut: 6, arrAtStakeCents: 1_000 };
+    expect(
+      dataForecastFromSums(renewal, {
+        band: { before: 100, after: 50, count: 1 },
+        category: { before: 400, after: 350, count: 2 },
+        all: { before: 400, after: 350, count: 2 },
+      }),
+    ).toEqual(dataForecastModel(history).forecast(renewal));
   });
 });

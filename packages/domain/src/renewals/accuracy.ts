@@ -1,3 +1,4 @@
+import { daysBetween } from "../dates.ts";
 import type { HealthCategory } from "../health/category.ts";
 import { countOf, type RenewalOutcome, renewalOutcomeDirections } from "./renewal.ts";
 
@@ -33,6 +34,11 @@ export const directionCorrect = (forecast: RenewalOutcome, actual: RenewalOutcom
   renewalOutcomeDirections[forecast] === renewalOutcomeDirections[actual];
 
 /** How far ahead a forecast was made, in bands that grow as the renewal recedes. */
+/** Whole weeks from `day` to the due date, negative after it: how far out a forecast was made. */
+export function weeksBefore(dueDate: string, day: string): number {
+  return Math.floor(daysBetween(day, dueDate) / 7);
+}
+
 export const weeksOutBuckets = ["0-1", "2-4", "5-8", "9-13", "14+"] as const;
 export type WeeksOutBucket = (typeof weeksOutBuckets)[number];
 export const weeksOutBucketLabels: Record<WeeksOutBucket, string> = {
@@ -188,7 +194,51 @@ export function dataForecast(
   return dataForecastModel(history).forecast(renewal);
 }
 
-type Sums = { before: number; after: number; count: number };
+/** ARR before and after, summed over some processed renewals, and how many. */
+export type RetentionSums = { before: number; after: number; count: number };
+
+/**
+ * The history a data forecast rests on, most specific first: past renewals in the same health
+ * category the same weeks out; in that category at any time; all of them.
+ */
+export type DataForecastSums = { band: RetentionSums; category: RetentionSums; all: RetentionSums };
+
+/** X-5: `dataForecast` from sums already added up (the database adds them for one renewal). */
+export function dataForecastFromSums(
+  renewal: { category: HealthCategory; weeksOut: number; arrAtStakeCents: number },
+  sums: DataForecastSums,
+): DataForecast {
+  const category = renewal.category;
+  const when = `${weeksOutBucketLabels[weeksOutBucketOf(renewal.weeksOut)]} out`;
+  const levels: { sums: RetentionSums; describe: (count: number) => string }[] = [
+    { sums: sums.band, describe: (count) => `${countOf(count, "past renewal")} ${category} ${when}` },
+    {
+      sums: sums.category,
+      describe: (count) => `No past renewal was ${category} ${when}; ${count} ${category} at another time`,
+    },
+    {
+      sums: sums.all,
+      describe: (count) => `No past renewal was ever ${category}; all ${countOf(count, "past renewal")}`,
+    },
+  ];
+  for (const level of levels) {
+    // As `retention`: a level with no ARR before has nothing to say.
+    if (level.sums.count === 0 || level.sums.before <= 0) continue;
+    const nrr = level.sums.after / level.sums.before;
+    return {
+      expectedArrCents: Math.round(renewal.arrAtStakeCents * nrr),
+      retention: nrr,
+      basis: `${level.describe(level.sums.count)} kept ${percent(nrr)} of their ARR.`,
+      sampleSize: level.sums.count,
+    };
+  }
+  return {
+    expectedArrCents: renewal.arrAtStakeCents,
+    retention: 1,
+    basis: "No processed renewals to learn from: the ARR at stake, unchanged.",
+    sampleSize: 0,
+  };
+}
 
 /**
  * `dataForecast` for many renewals over one history: the sums per health category and weeks-out
@@ -196,10 +246,10 @@ type Sums = { before: number; after: number; count: number };
  * history row out (a past renewal judged against the others, never against its own result).
  */
 export function dataForecastModel(history: readonly DataForecastHistory[]) {
-  const byBand = new Map<string, Sums>();
-  const byCategory = new Map<string, Sums>();
-  const all: Sums = { before: 0, after: 0, count: 0 };
-  const add = (map: Map<string, Sums>, key: string, row: DataForecastHistory) => {
+  const byBand = new Map<string, RetentionSums>();
+  const byCategory = new Map<string, RetentionSums>();
+  const all: RetentionSums = { before: 0, after: 0, count: 0 };
+  const add = (map: Map<string, RetentionSums>, key: string, row: DataForecastHistory) => {
     const sums = map.get(key) ?? { before: 0, after: 0, count: 0 };
     sums.before += row.arrBeforeCents;
     sums.after += row.arrAfterCents;
@@ -214,7 +264,11 @@ export function dataForecastModel(history: readonly DataForecastHistory[]) {
     all.after += row.arrAfterCents;
     all.count += 1;
   }
-  const minus = (sums: Sums | undefined, row: DataForecastHistory | undefined, included: boolean): Sums => {
+  const minus = (
+    sums: RetentionSums | undefined,
+    row: DataForecastHistory | undefined,
+    included: boolean,
+  ): RetentionSums => {
     const base = sums ?? { before: 0, after: 0, count: 0 };
     if (!row || !included) return base;
     return {
@@ -230,47 +284,35 @@ export function dataForecastModel(history: readonly DataForecastHistory[]) {
     ): DataForecast {
       const bucket = weeksOutBucketOf(renewal.weeksOut);
       const category = renewal.category;
-      const when = `${weeksOutBucketLabels[bucket]} out`;
-      const levels: { sums: Sums; describe: (count: number) => string }[] = [
-        {
-          sums: minus(
-            byBand.get(`${bucket}|${category}`),
-            without,
-            without?.categoryAtWeeksOut[bucket] === category,
-          ),
-          describe: (count) => `${countOf(count, "past renewal")} ${category} ${when}`,
-        },
-        {
-          sums: minus(
-            byCategory.get(category),
-            without,
-            without !== undefined && Object.values(without.categoryAtWeeksOut).includes(category),
-          ),
-          describe: (count) =>
-            `No past renewal was ${category} ${when}; ${count} ${category} at another time`,
-        },
-        {
-          sums: minus(all, without, without !== undefined),
-          describe: (count) => `No past renewal was ever ${category}; all ${countOf(count, "past renewal")}`,
-        },
-      ];
-      for (const level of levels) {
-        // As `retention`: a level with no ARR before has nothing to say.
-        if (level.sums.count === 0 || level.sums.before <= 0) continue;
-        const nrr = level.sums.after / level.sums.before;
-        return {
-          expectedArrCents: Math.round(renewal.arrAtStakeCents * nrr),
-          retention: nrr,
-          basis: `${level.describe(level.sums.count)} kept ${percent(nrr)} of their ARR.`,
-          sampleSize: level.sums.count,
-        };
-      }
-      return {
-        expectedArrCents: renewal.arrAtStakeCents,
-        retention: 1,
-        basis: "No processed renewals to learn from: the ARR at stake, unchanged.",
-        sampleSize: 0,
-      };
+      return dataForecastFromSums(renewal, {
+        band: minus(
+          byBand.get(`${bucket}|${category}`),
+          without,
+          without?.categoryAtWeeksOut[bucket] === category,
+        ),
+        category: minus(
+          byCategory.get(category),
+          without,
+          without !== undefined && Object.values(without.categoryAtWeeksOut).includes(category),
+        ),
+        all: minus(all, without, without !== undefined),
+      });
     },
   };
+}
+
+/**
+ * X-5: the health category a renewal had in each weeks-out band, from the category stamped on
+ * its weekly forecasts: the latest entry in a band stands for the band. Entries in entry order.
+ */
+export function categoryAtWeeksOut(
+  dueDate: string,
+  entries: readonly { enteredOn: string; category: HealthCategory | null }[],
+): Partial<Record<WeeksOutBucket, HealthCategory>> {
+  const bands: Partial<Record<WeeksOutBucket, HealthCategory>> = {};
+  for (const entry of entries) {
+    if (entry.category)
+      bands[weeksOutBucketOf(Math.max(0, weeksBefore(dueDate, entry.enteredOn)))] = entry.category;
+  }
+  return bands;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { weeksBefore } from "./accuracy.ts";
 import {
   type ForecastRollUpRenewal,
   isoWeekOf,
@@ -8,7 +9,6 @@ import {
   rollUpForecast,
   type WeeklyForecastEntry,
   weeklyForecastSeries,
-  weeksBefore,
 } from "./forecast.ts";
 import { renewalPolicy } from "./policy.ts";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addDays, DAY_MS, dayMs, daysBetween, isoDay } from "../dates.ts";
+import { addDays, DAY_MS, dayMs, isoDay } from "../dates.ts";
 import { retention } from "./accuracy.ts";
 import type { RenewalPolicy } from "./policy.ts";
 import { type RenewalOutcome, renewalOutcomes } from "./renewal.ts";
@@ -45,11 +45,6 @@ export const isoWeekSchema = z.string().refine(
   },
   { message: "expected an ISO week that exists, like 2026-W48" },
 );
-
-/** Whole weeks from `day` to the due date, negative after it: how far out a forecast was made. */
-export function weeksBefore(dueDate: string, day: string): number {
-  return Math.floor(daysBetween(day, dueDate) / 7);
-}
 
 /** One weekly forecast as entered (R-5). Entries are append-only; a week may have several. */
 export type WeeklyForecastEntry = {

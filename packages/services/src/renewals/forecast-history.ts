@@ -1,34 +1,92 @@
 import { type Executor, queryRows } from "@keel/db";
 import {
+  categoryAtWeeksOut,
   type DataForecastHistory,
+  type DataForecastSums,
   type HealthCategory,
+  isoDay,
   type RenewalOutcome,
-  weeksBefore,
-  weeksOutBucketOf,
+  type WeeksOutBucket,
 } from "@keel/domain";
 import { sql } from "drizzle-orm";
 
 /**
- * X-5: processed renewals with the health category each had at each weeks-out band (read from
- * the category stamped on its weekly forecasts), for the data forecast.
+ * X-5: when a renewal is processed its forecasts are final: the category it had at each
+ * weeks-out band is written once, for the data forecast to sum.
  */
+export async function recordOutcomeBands(db: Executor, renewalId: string): Promise<void> {
+  const [renewal] = await queryRows<{ due_date: string }>(
+    db,
+    sql`select due_date::text from renewals where id = ${renewalId}::uuid`,
+  );
+  if (!renewal) return;
+  const entries = await queryRows<{ entered_at: string; category: HealthCategory | null }>(
+    db,
+    sql`select entered_at::text, health_category as category from renewal_forecasts
+      where renewal_id = ${renewalId}::uuid order by entered_at, id`,
+  );
+  const bands = categoryAtWeeksOut(
+    renewal.due_date,
+    entries.map((e) => ({ enteredOn: isoDay(new Date(e.entered_at)), category: e.category })),
+  );
+  for (const [band, category] of Object.entries(bands)) {
+    await db.execute(sql`insert into renewal_outcome_bands (renewal_id, band, category)
+      values (${renewalId}::uuid, ${band}, ${category}) on conflict (renewal_id, band) do update set category = excluded.category`);
+  }
+}
+
+/**
+ * X-5: what the data forecast of one open renewal rests on, summed by the database: past
+ * renewals in its category in its band, in its category in any band, and all of them.
+ */
+export async function loadDataForecastSums(
+  db: Executor,
+  { category, band }: { category: HealthCategory; band: WeeksOutBucket },
+): Promise<DataForecastSums> {
+  const [row] = await queryRows<
+    Record<`${"band" | "category" | "all"}_${"before" | "after" | "count"}`, string>
+  >(
+    db,
+    sql`with in_category as (
+        select renewal_id, bool_or(band = ${band}) as in_band from renewal_outcome_bands
+        where category = ${category} group by renewal_id
+      )
+      select coalesce(sum(r.arr_at_stake_cents) filter (where c.in_band), 0)::text as band_before,
+        coalesce(sum(r.arr_after_cents) filter (where c.in_band), 0)::text as band_after,
+        count(*) filter (where c.in_band)::text as band_count,
+        coalesce(sum(r.arr_at_stake_cents) filter (where c.renewal_id is not null), 0)::text as category_before,
+        coalesce(sum(r.arr_after_cents) filter (where c.renewal_id is not null), 0)::text as category_after,
+        count(c.renewal_id)::text as category_count,
+        coalesce(sum(r.arr_at_stake_cents), 0)::text as all_before,
+        coalesce(sum(r.arr_after_cents), 0)::text as all_after,
+        count(*)::text as all_count
+      from renewals r left join in_category c on c.renewal_id = r.id
+      where r.processed_at is not null`,
+  );
+  const sums = (level: "band" | "category" | "all") => ({
+    before: Number(row![`${level}_before`]),
+    after: Number(row![`${level}_after`]),
+    count: Number(row![`${level}_count`]),
+  });
+  return { band: sums("band"), category: sums("category"), all: sums("all") };
+}
+
+/** X-5: every processed renewal with the category it had at each band, for accuracy's leave-one-out. */
 export async function loadDataForecastHistory(
   db: Executor,
 ): Promise<Array<DataForecastHistory & { renewalId: string }>> {
   const rows = await queryRows<{
     id: string;
-    due_date: string;
     arr_before: string;
     arr_after: string;
-    entered_on: string | null;
+    band: WeeksOutBucket | null;
     category: HealthCategory | null;
   }>(
     db,
-    sql`select r.id::text, r.due_date::text, r.arr_at_stake_cents::text as arr_before,
-        r.arr_after_cents::text as arr_after, f.entered_at::date::text as entered_on, f.health_category as category
-      from renewals r left join renewal_forecasts f on f.renewal_id = r.id and f.health_category is not null
-      where r.processed_at is not null
-      order by r.id, f.entered_at`,
+    sql`select r.id::text, r.arr_at_stake_cents::text as arr_before, r.arr_after_cents::text as arr_after,
+        b.band, b.category
+      from renewals r left join renewal_outcome_bands b on b.renewal_id = r.id
+      where r.processed_at is not null`,
   );
   const byRenewal = new Map<string, DataForecastHistory & { renewalId: string }>();
   for (const row of rows) {
@@ -42,11 +100,7 @@ export async function loadDataForecastHistory(
       };
       byRenewal.set(row.id, history);
     }
-    if (row.entered_on && row.category) {
-      // The latest forecast in a band stands for the band (rows are in entry order).
-      history.categoryAtWeeksOut[weeksOutBucketOf(Math.max(0, weeksBefore(row.due_date, row.entered_on)))] =
-        row.category;
-    }
+    if (row.band && row.category) history.categoryAtWeeksOut[row.band] = row.category;
   }
   return [...byRenewal.values()];
 }

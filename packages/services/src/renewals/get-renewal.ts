@@ -1,11 +1,12 @@
-import { queryRows } from "@keel/db";
+import { type Executor, queryRows } from "@keel/db";
 import {
   type Actor,
   type ApprovalSide,
   addDays,
   allowedAccountActions,
   type DataForecast,
-  dataForecast,
+  dataForecastFromSums,
+  type HealthCategory,
   isoWeekOf,
   type RenewalOutcome,
   type RenewalRating,
@@ -13,12 +14,13 @@ import {
   type WeeklyForecastRow,
   weeklyForecastSeries,
   weeksBefore,
+  weeksOutBucketOf,
 } from "@keel/domain";
 import { sql } from "drizzle-orm";
 import { loadAssignments } from "#authorization/authorize.ts";
 import { type ServiceContext, todayOf } from "#context.ts";
 import { ServiceError } from "#errors.ts";
-import { loadDataForecastHistory } from "./forecast-history.ts";
+import { loadDataForecastSums } from "./forecast-history.ts";
 import { type PersonRef, type RenewalSummary, selectRenewalSummaries } from "./renewal-view.ts";
 
 export type RenewalForecastEntry = {
@@ -221,16 +223,7 @@ export async function getRenewal(
         : null,
     forecasts,
     weekly,
-    dataForecast: open
-      ? dataForecast(
-          {
-            category: summary.healthCategory,
-            weeksOut: Math.max(0, weeksBefore(summary.dueDate, today)),
-            arrAtStakeCents: summary.arrAtStakeCents,
-          },
-          await loadDataForecastHistory(db),
-        )
-      : null,
+    dataForecast: open ? await dataForecastOf(db, summary, today) : null,
     documents: {
       healthAssessmentId: e.document_id ?? e.health_assessment_id,
       savePlanId: e.save_plan_id,
@@ -266,4 +259,18 @@ export async function sideOf(
   );
   if (row?.leadership_side) return missing.includes(row.leadership_side) ? row.leadership_side : null;
   return actor.roles.includes("admin") ? (missing[0] ?? null) : null;
+}
+
+/** the data forecast beside the AE's, from sums the database adds up for this renewal. */
+async function dataForecastOf(
+  db: Executor,
+  renewal: { healthCategory: HealthCategory; dueDate: string; arrAtStakeCents: number },
+  today: string,
+): Promise<DataForecast> {
+  const weeksOut = Math.max(0, weeksBefore(renewal.dueDate, today));
+  const forecast = { category: renewal.healthCategory, weeksOut, arrAtStakeCents: renewal.arrAtStakeCents };
+  return dataForecastFromSums(
+    forecast,
+    await loadDataForecastSums(db, { category: renewal.healthCategory, band: weeksOutBucketOf(weeksOut) }),
+  );
 }

@@ -16,6 +16,7 @@ import { reactToAccountChange } from "#automation/react-to-change.ts";
 import { insertDocumentFromTemplate, insertTask, loadTemplateContext } from "#automation/work.ts";
 import { type ServiceContext, todayOf, withTransaction } from "#context.ts";
 import { ServiceError } from "#errors.ts";
+import { recordOutcomeBands } from "./forecast-history.ts";
 import { getRenewal, type RenewalDetail } from "./get-renewal.ts";
 import { lockRenewal } from "./lock-renewal.ts";
 import { syncRenewals } from "./sync-renewals.ts";
@@ -86,6 +87,7 @@ export async function processRenewal(
       after: { ...input.outcome, renewalDate: next },
       requestId,
     });
+    await recordOutcomeBands(db, renewal.id);
     const today = todayOf(now);
     await syncRenewals(db, { today, at: now, accountIds: [renewal.accountId] });
 
