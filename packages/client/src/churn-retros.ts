@@ -42,7 +42,10 @@ export const churnRetroQueries = {
     }),
 };
 
+/** One retro as the detail reads it, with whether the caller may edit it. */
 export type ChurnRetro = QueryData<ReturnType<typeof churnRetroQueries.detail>>;
+/** A retro in the list. */
+export type ChurnRetroSummary = QueryData<ReturnType<typeof churnRetroQueries.list>>["items"][number];
 
 /** Every write answers the retro: it goes into the detail; the lists and its account are refreshed. */
 function retroSaved(queryClient: QueryClient) {

@@ -82,6 +82,7 @@ export {
   type TaskListItem,
   type TaskListProps,
 } from "./components/TaskList/TaskList.tsx";
+export { TextArea, type TextAreaProps } from "./components/TextArea/TextArea.tsx";
 export { TextInput, type TextInputProps } from "./components/TextInput/TextInput.tsx";
 export {
   summarizeTrend,

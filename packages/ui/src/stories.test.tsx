@@ -262,6 +262,19 @@ const checks: Record<string, (story: StoryCheck) => void> = {
     }
   },
 
+  "Forms/TextArea": ({ args }) => {
+    const area = screen.getByRole("textbox", { name: textArg(args, "label") }) as HTMLTextAreaElement;
+    expect(area.tagName).toBe("TEXTAREA");
+    expect(area.disabled).toBe(Boolean(args.disabled));
+    expect(area.required).toBe(Boolean(args.required));
+    if (args.hint) expect(describedBy(area)).toContain(textArg(args, "hint"));
+    if (args.error) {
+      expect(area.getAttribute("aria-invalid")).toBe("true");
+      expect(describedBy(area)).toContain(textArg(args, "error"));
+    } else {
+      expect(area.getAttribute("aria-invalid")).toBeNull();
+    }
+  },
   "Forms/TextInput": ({ args }) => {
     const role = args.type === "number" ? "spinbutton" : "textbox";
     const input = screen.getByRole(role, { name: textArg(args, "label") }) as HTMLInputElement;

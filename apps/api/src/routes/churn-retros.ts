@@ -56,6 +56,14 @@ export const churnRetroSchema = z
   })
   .openapi("ChurnRetro");
 
+export const churnRetroDetailSchema = churnRetroSchema
+  .extend({
+    canEdit: z
+      .boolean()
+      .openapi({ description: "Whether the caller may edit the retro and its calls to action" }),
+  })
+  .openapi("ChurnRetroDetail");
+
 const idParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
 const writeErrors = {
   ...errorResponses,
@@ -87,7 +95,7 @@ const getRoute = createRoute({
   tags,
   summary: "One churn retro with its calls to action; ETag = its version",
   request: { params: idParam },
-  responses: { 200: jsonResponse(churnRetroSchema, "The retro"), ...errorResponses },
+  responses: { 200: jsonResponse(churnRetroDetailSchema, "The retro"), ...errorResponses },
 });
 
 const patchRoute = createRoute({
@@ -110,7 +118,7 @@ const patchRoute = createRoute({
       ),
     ),
   },
-  responses: { 200: jsonResponse(churnRetroSchema, "The retro"), ...writeErrors },
+  responses: { 200: jsonResponse(churnRetroDetailSchema, "The retro"), ...writeErrors },
 });
 
 const addActionRoute = createRoute({
@@ -128,7 +136,7 @@ const addActionRoute = createRoute({
       }),
     ),
   },
-  responses: { 201: jsonResponse(churnRetroSchema, "The retro"), ...writeErrors },
+  responses: { 201: jsonResponse(churnRetroDetailSchema, "The retro"), ...writeErrors },
 });
 
 const patchActionRoute = createRoute({
@@ -150,7 +158,7 @@ const patchActionRoute = createRoute({
       ),
     ),
   },
-  responses: { 200: jsonResponse(churnRetroSchema, "The retro"), ...writeErrors },
+  responses: { 200: jsonResponse(churnRetroDetailSchema, "The retro"), ...writeErrors },
 });
 
 export const churnRetroRoutes = createRouter()

@@ -304,6 +304,9 @@ describe("renewals (SPEC §5)", () => {
         sponsor: { id: "usr_manager" },
       });
       expect(retro.json.reviewTaskId).toEqual(expect.any(String));
+      // The TA edits the retro; the AE reads it (the UI offers its forms to the TA only).
+      expect(retro.json.canEdit).toBe(true);
+      expect((await t.call(AE, `/api/v1/churn-retros/${retro.json.id}`)).json.canEdit).toBe(false);
       const action = await post(TA, `/api/v1/churn-retros/${retro.json.id}/actions`, {
         title: "Multi-thread every strategic account",
         ownerId: "usr_manager",

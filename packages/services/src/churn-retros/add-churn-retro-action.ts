@@ -4,15 +4,14 @@ import { recordAudit } from "#audit/record-audit.ts";
 import { authorizeAccount } from "#authorization/authorize.ts";
 import { type ServiceContext, withTransaction } from "#context.ts";
 import { ServiceError } from "#errors.ts";
-import type { ChurnRetroView } from "./churn-retro-view.ts";
-import { getChurnRetro } from "./get-churn-retro.ts";
+import { type ChurnRetroDetail, getChurnRetro } from "./get-churn-retro.ts";
 import { lockRetro } from "./update-churn-retro.ts";
 
 /** a call to action on a retro, with its owner and due date. */
 export async function addChurnRetroAction(
   ctx: ServiceContext,
   input: { retroId: string; title: string; ownerId: string | null; dueDate: string },
-): Promise<ChurnRetroView> {
+): Promise<ChurnRetroDetail> {
   return withTransaction(ctx, async (txc) => {
     const { db, actor, now, requestId } = txc;
     const retro = await lockRetro(txc, input.retroId);

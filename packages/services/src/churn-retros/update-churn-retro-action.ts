@@ -4,8 +4,7 @@ import { recordAudit } from "#audit/record-audit.ts";
 import { authorizeAccount } from "#authorization/authorize.ts";
 import { type ServiceContext, withTransaction } from "#context.ts";
 import { ServiceError } from "#errors.ts";
-import type { ChurnRetroView } from "./churn-retro-view.ts";
-import { getChurnRetro } from "./get-churn-retro.ts";
+import { type ChurnRetroDetail, getChurnRetro } from "./get-churn-retro.ts";
 import { lockRetro } from "./update-churn-retro.ts";
 
 /** mark a call to action done (or open again), or change its owner, title or due date. */
@@ -17,7 +16,7 @@ export async function updateChurnRetroAction(
     expectedVersion: number;
     patch: { title?: string; ownerId?: string | null; dueDate?: string; status?: "open" | "done" };
   },
-): Promise<ChurnRetroView> {
+): Promise<ChurnRetroDetail> {
   return withTransaction(ctx, async (txc) => {
     const { db, actor, requestId } = txc;
     const retro = await lockRetro(txc, input.retroId);

@@ -5,8 +5,7 @@ import { recordAudit } from "#audit/record-audit.ts";
 import { authorizeAccount } from "#authorization/authorize.ts";
 import { type ServiceContext, withTransaction } from "#context.ts";
 import { ServiceError } from "#errors.ts";
-import type { ChurnRetroView } from "./churn-retro-view.ts";
-import { getChurnRetro } from "./get-churn-retro.ts";
+import { type ChurnRetroDetail, getChurnRetro } from "./get-churn-retro.ts";
 
 export type ChurnRetroPatch = {
   lessonsLearned?: string;
@@ -20,7 +19,7 @@ export type ChurnRetroPatch = {
 export async function updateChurnRetro(
   ctx: ServiceContext,
   input: { retroId: string; expectedVersion: number; patch: ChurnRetroPatch },
-): Promise<ChurnRetroView> {
+): Promise<ChurnRetroDetail> {
   return withTransaction(ctx, async (txc) => {
     const { db, actor, requestId } = txc;
     const retro = await lockRetro(txc, input.retroId, input.expectedVersion);

@@ -6,10 +6,9 @@ import {
   renewalRatingLabels,
   renewalRatings,
 } from "@keel/domain";
-import { Button, Card, DateText } from "@keel/ui";
+import { Button, Card, DateText, TextArea } from "@keel/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { TextArea } from "./TextArea.tsx";
 import { describeWriteError, WriteErrorNotice } from "./write-error.tsx";
 
 type CardProps = { renewal: RenewalDetail; onNotice: (text: string) => void; onReload: () => void };
@@ -144,7 +143,7 @@ function AssessmentForm({ renewal, onNotice, onReload }: CardProps) {
       <TextArea
         label="Summary"
         value={summary}
-        onChange={setSummary}
+        onChange={(event) => setSummary(event.target.value)}
         required
         error={missing.summary ?? failure?.fields.summary}
         hint="What the rating rests on. A new rating needs TS and Sales leadership to approve it again."

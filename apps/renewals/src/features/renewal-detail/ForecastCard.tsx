@@ -1,12 +1,11 @@
 import { type RenewalDetail, renewalMutations } from "@keel/client";
 import { type RenewalOutcome, renewalOutcomeLabels } from "@keel/domain";
-import { Button, Card, DataTable, type DataTableColumn, Money, Select, TextInput } from "@keel/ui";
+import { Button, Card, DataTable, type DataTableColumn, Money, Select, TextArea, TextInput } from "@keel/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { centsOfDollars, dollarsText, percentText } from "../renewals/renewal-text.ts";
 import { ForecastChart } from "./ForecastChart.tsx";
 import { outcomeOptions } from "./outcome-options.ts";
-import { TextArea } from "./TextArea.tsx";
 import { describeWriteError, WriteErrorNotice } from "./write-error.tsx";
 
 type CardProps = { renewal: RenewalDetail; onNotice: (text: string) => void; onReload: () => void };
@@ -195,7 +194,13 @@ function ForecastForm({ renewal, onNotice, onReload }: CardProps) {
           error={problems.expectedSeats ?? failure?.fields.expectedSeats}
         />
       </div>
-      <TextArea label="Note" value={note} onChange={setNote} rows={2} error={failure?.fields.note} />
+      <TextArea
+        label="Note"
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        rows={2}
+        error={failure?.fields.note}
+      />
       {failure && <WriteErrorNotice failure={failure} onReload={onReload} />}
       <div className="renewals-form__row">
         <Button type="submit" variant="primary" size="sm" loading={save.isPending}>

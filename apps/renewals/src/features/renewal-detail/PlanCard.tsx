@@ -1,11 +1,10 @@
 import { type RenewalDetail, renewalMutations } from "@keel/client";
 import { type RenewalOutcome, renewalOutcomeLabels } from "@keel/domain";
-import { Button, Card, DateText, Money, Select, TextInput } from "@keel/ui";
+import { Button, Card, DateText, Money, Select, TextArea, TextInput } from "@keel/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { centsOfDollars, dollarsText } from "../renewals/renewal-text.ts";
 import { outcomeOptions } from "./outcome-options.ts";
-import { TextArea } from "./TextArea.tsx";
 import { describeWriteError, WriteErrorNotice } from "./write-error.tsx";
 
 type CardProps = { renewal: RenewalDetail; onNotice: (text: string) => void; onReload: () => void };
@@ -101,7 +100,13 @@ function PlanForm({ renewal, onNotice, onReload }: CardProps) {
           error={problems.expectedArrCents ?? failure?.fields.expectedArrCents}
         />
       </div>
-      <TextArea label="Note" value={note} onChange={setNote} rows={2} error={failure?.fields.note} />
+      <TextArea
+        label="Note"
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        rows={2}
+        error={failure?.fields.note}
+      />
       {failure && <WriteErrorNotice failure={failure} onReload={onReload} />}
       <div className="renewals-form__row">
         <Button type="submit" variant="primary" size="sm" loading={save.isPending}>

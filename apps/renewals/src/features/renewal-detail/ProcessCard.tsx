@@ -8,12 +8,11 @@ import {
   type RenewalOutcome,
   renewalOutcomeLabels,
 } from "@keel/domain";
-import { Button, Card, DateText, Money, Select, type SelectOption, TextInput } from "@keel/ui";
+import { Button, Card, DateText, Money, Select, type SelectOption, TextArea, TextInput } from "@keel/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { centsOfDollars, dollarsText } from "../renewals/renewal-text.ts";
 import { outcomeOptions } from "./outcome-options.ts";
-import { TextArea } from "./TextArea.tsx";
 import { describeWriteError, WriteErrorNotice } from "./write-error.tsx";
 
 type CardProps = { renewal: RenewalDetail; onNotice: (text: string) => void; onReload: () => void };
@@ -233,7 +232,7 @@ function ProcessForm({ renewal, onNotice, onReload }: CardProps) {
           <TextArea
             label="Churn reason"
             value={reason}
-            onChange={setReason}
+            onChange={(event) => setReason(event.target.value)}
             required
             error={problems.churnReason ?? failure?.fields.churnReason}
           />

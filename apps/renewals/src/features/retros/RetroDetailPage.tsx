@@ -1,5 +1,6 @@
 import { todayIso } from "@keel/app-kit";
 import { type ChurnRetro, churnRetroMutations, churnRetroQueries, usersQuery } from "@keel/client";
+import { type ClosedLostCategory, closedLostCategoryLabels, RENEWAL_TEXT_MAX } from "@keel/domain";
 import type { RemoteAppProps } from "@keel/federation";
 import {
   AsyncContent,
@@ -12,12 +13,12 @@ import {
   PageHeader,
   Select,
   type SelectOption,
+  TextArea,
   TextInput,
 } from "@keel/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
-import { TextArea } from "../renewal-detail/TextArea.tsx";
 import { describeWriteError, WriteErrorNotice } from "../renewal-detail/write-error.tsx";
 import { closedLostText, retroStatuses, retroStatusLabels } from "./retro-labels.ts";
 
@@ -28,6 +29,9 @@ const statusOptions: SelectOption<(typeof retroStatuses)[number]>[] = retroStatu
   value: status,
   label: retroStatusLabels[status],
 }));
+const categoryOptions: SelectOption<ClosedLostCategory>[] = (
+  Object.entries(closedLostCategoryLabels) as [ClosedLostCategory, string][]
+).map(([value, label]) => ({ value, label }));
 
 /** one churn retro — what was lost and why, lessons learned, status and calls to action. */
 export function RetroDetailPage({ accountHref }: RemoteAppProps) {
@@ -96,7 +100,13 @@ export function RetroDetailPage({ accountHref }: RemoteAppProps) {
                 {notice}
               </p>
             )}
-            <LessonsForm key={detail.version} retro={detail} onNotice={setNotice} onReload={reload} />
+            {detail.canEdit ? (
+              <RetroForm key={detail.version} retro={detail} onNotice={setNotice} onReload={reload} />
+            ) : (
+              <Card title="Lessons learned">
+                <p className="renewals-summary">{detail.lessonsLearned || "No lessons written down yet."}</p>
+              </Card>
+            )}
             <ActionsCard retro={detail} onNotice={setNotice} onReload={reload} />
           </>
         )}
@@ -105,10 +115,15 @@ export function RetroDetailPage({ accountHref }: RemoteAppProps) {
   );
 }
 
-function LessonsForm({ retro, onNotice, onReload }: Props) {
+/** what the retro agreed — cause, reason, sponsor, lessons — and where it stands. */
+function RetroForm({ retro, onNotice, onReload }: Props) {
   const queryClient = useQueryClient();
+  const people = useQuery(usersQuery());
   const [lessons, setLessons] = useState(retro.lessonsLearned);
   const [status, setStatus] = useState(retro.status);
+  const [category, setCategory] = useState(retro.closedLostCategory ?? "");
+  const [reason, setReason] = useState(retro.churnReason ?? "");
+  const [sponsorId, setSponsorId] = useState(retro.sponsor?.id ?? "");
   const updateOptions = churnRetroMutations.update(queryClient);
   const save = useMutation({
     ...updateOptions,
@@ -118,35 +133,70 @@ function LessonsForm({ retro, onNotice, onReload }: Props) {
     },
   });
   const failure = save.error ? describeWriteError(save.error, "this retro") : null;
-  const dirty = lessons !== retro.lessonsLearned || status !== retro.status;
+  // The sponsor is a leader (the server takes a manager or an exec).
+  const sponsorOptions: SelectOption[] = (people.data?.items ?? [])
+    .filter((person) => person.roles.includes("manager") || person.roles.includes("exec"))
+    .map((person) => ({ value: person.id, label: person.name }));
+
+  const patch = {
+    ...(lessons !== retro.lessonsLearned && { lessonsLearned: lessons }),
+    ...(status !== retro.status && { status }),
+    ...(category !== (retro.closedLostCategory ?? "") && {
+      closedLostCategory: category === "" ? null : (category as ClosedLostCategory),
+    }),
+    ...(reason.trim() !== (retro.churnReason ?? "") && {
+      churnReason: reason.trim() === "" ? null : reason.trim(),
+    }),
+    ...(sponsorId !== (retro.sponsor?.id ?? "") && { sponsorId: sponsorId === "" ? null : sponsorId }),
+  };
+  const dirty = Object.keys(patch).length > 0;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate({
-      id: retro.id,
-      version: retro.version,
-      patch: {
-        ...(lessons !== retro.lessonsLearned && { lessonsLearned: lessons }),
-        ...(status !== retro.status && { status }),
-      },
-    });
+    if (dirty) save.mutate({ id: retro.id, version: retro.version, patch });
   };
 
   return (
-    <Card title="Lessons learned">
-      <form className="renewals-form" aria-label="Lessons learned" onSubmit={submit}>
+    <Card title="The retro">
+      <form className="renewals-form" aria-label="The retro" onSubmit={submit}>
+        <div className="renewals-form__row">
+          <Select
+            label="Closed-lost category"
+            options={categoryOptions}
+            placeholder="Not agreed yet"
+            value={category}
+            onValueChange={setCategory}
+            error={failure?.fields.closedLostCategory}
+          />
+          <Select
+            label="Sponsor"
+            options={sponsorOptions}
+            placeholder="No sponsor"
+            value={sponsorId}
+            onValueChange={setSponsorId}
+            error={failure?.fields.sponsorId}
+          />
+          <Select
+            label="Status"
+            options={statusOptions}
+            value={status}
+            onValueChange={(value) => value !== "" && setStatus(value)}
+          />
+        </div>
+        <TextArea
+          label="Reason for the churn"
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          rows={2}
+          maxLength={RENEWAL_TEXT_MAX}
+          error={failure?.fields.churnReason}
+        />
         <TextArea
           label="Lessons learned"
           value={lessons}
-          onChange={setLessons}
+          onChange={(event) => setLessons(event.target.value)}
           rows={6}
           error={failure?.fields.lessonsLearned}
-        />
-        <Select
-          label="Status"
-          options={statusOptions}
-          value={status}
-          onValueChange={(value) => value !== "" && setStatus(value)}
         />
         {failure && <WriteErrorNotice failure={failure} onReload={onReload} />}
         <div className="renewals-form__row">
@@ -170,7 +220,10 @@ function ActionsCard({ retro, onNotice, onReload }: Props) {
     { id: "owner", header: "Owner", cell: (action) => action.owner?.name ?? "No owner" },
     { id: "due", header: "Due", cell: (action) => <DateText value={action.dueDate} /> },
     { id: "status", header: "Status", cell: (action) => (action.status === "done" ? "Done" : "Open") },
-    {
+  ];
+  // Marking done and adding are offered only to those the server lets edit the retro.
+  if (retro.canEdit)
+    columns.push({
       id: "toggle",
       header: "",
       cell: (action) => (
@@ -200,8 +253,7 @@ function ActionsCard({ retro, onNotice, onReload }: Props) {
           <span className="keel-visually-hidden">: {action.title}</span>
         </Button>
       ),
-    },
-  ];
+    });
 
   return (
     <Card title="Calls to action">
@@ -215,7 +267,7 @@ function ActionsCard({ retro, onNotice, onReload }: Props) {
         emptyMessage="No call to action yet"
       />
       {failure && <WriteErrorNotice failure={failure} onReload={onReload} />}
-      <AddActionForm retro={retro} onNotice={onNotice} onReload={onReload} />
+      {retro.canEdit && <AddActionForm retro={retro} onNotice={onNotice} onReload={onReload} />}
     </Card>
   );
 }

@@ -1,5 +1,5 @@
 import { RouterRowLink, useTableUrlState, useUrlParam } from "@keel/app-kit";
-import { type ChurnRetro, churnRetroQueries } from "@keel/client";
+import { type ChurnRetroSummary, churnRetroQueries } from "@keel/client";
 import type { RemoteAppProps } from "@keel/federation";
 import {
   DataTable,
@@ -19,7 +19,7 @@ const statusOptions: SelectOption<(typeof retroStatuses)[number]>[] = retroStatu
   label: retroStatusLabels[status],
 }));
 
-const retroColumns: DataTableColumn<ChurnRetro>[] = [
+const retroColumns: DataTableColumn<ChurnRetroSummary>[] = [
   {
     id: "account",
     header: "Account",
