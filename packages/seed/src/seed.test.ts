@@ -1,20 +1,23 @@
 import { type DbHandle, queryRows } from "@keel/db";
 import { accounts, accountTeam, contacts, user } from "@keel/db/schema";
 import { openTestDatabase } from "@keel/db/testing";
+import { type ListRenewalsInput, listRenewals, systemContext } from "@keel/services";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seedDemoData, seedIfEmpty } from "./index.ts";
 import { DEMO_OVERDUE_RENEWALS } from "./renewal-pipeline.ts";
 
 let handle: DbHandle;
+let result: Awaited<ReturnType<typeof seedDemoData>>;
 beforeAll(async () => {
   handle = await openTestDatabase(inject("dbTemplate"));
-});
+  // The demo company, seeded once for the tests that read it (the last ones reseed).
+  result = await seedDemoData(handle.db, { today: "2026-11-01" });
+}, 180_000);
 afterAll(() => handle.close());
 
 describe("demo seed", () => {
   it("creates the demo company: every SPEC §1 role, ≥ 200 accounts, a full book for ta@keel.test", async () => {
-    const result = await seedDemoData(handle.db, { today: "2026-11-01" });
     expect(result.accounts).toBeGreaterThanOrEqual(200);
 
     const users = await handle.db.select().from(user);
@@ -76,6 +79,34 @@ describe("demo seed", () => {
     for (const step of ["waiting", "approved", "planned", "forecast"] as const) {
       expect(pipeline[0]![step], step).toBeGreaterThan(0);
     }
+  });
+
+  it("R-1: the pipeline's phases, counted and paged by the database, are the domain's phase of every renewal", async () => {
+    const ctx = systemContext(handle.db, new Date("2026-11-01T12:00:00Z"), "test");
+    const list = (input: Partial<ListRenewalsInput>) =>
+      listRenewals(ctx, { status: "all", sort: "dueDate", order: "asc", page: 1, pageSize: 500, ...input });
+    const everything = await list({});
+    const [renewals] = await queryRows<{ n: number }>(
+      handle.db,
+      sql`select count(*)::int as n from renewals`,
+    );
+    expect(everything.total).toBe(renewals!.n);
+    expect(everything.phases.length).toBeGreaterThanOrEqual(6);
+    for (const { phase, count } of everything.phases) {
+      let seen = 0;
+      for (let page = 1; seen < count; page++) {
+        const { items } = await list({ phase, page });
+        expect(items.length).toBeGreaterThan(0);
+        for (const item of items) expect(item.phase, item.id).toBe(phase);
+        seen += items.length;
+      }
+      expect(seen).toBe(count);
+    }
+    // Sorted in the database as the pipeline asks: ARR at stake, largest first.
+    const byArr = (await list({ sort: "arr", order: "desc", status: "open", pageSize: 50 })).items;
+    expect(byArr.map((r) => r.arrAtStakeCents)).toEqual(
+      [...byArr.map((r) => r.arrAtStakeCents)].sort((a, b) => b - a),
+    );
   });
 
   it("is deterministic: the same seed and day give the same accounts", async () => {

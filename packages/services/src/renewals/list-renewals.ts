@@ -1,3 +1,4 @@
+import { queryRows } from "@keel/db";
 import {
   type HealthCategory,
   quarterOf,
@@ -9,6 +10,7 @@ import {
 import { type SQL, sql } from "drizzle-orm";
 import { type ServiceContext, todayOf } from "#context.ts";
 import { escapeLike } from "#like.ts";
+import { phaseSql } from "./phase-sql.ts";
 import { type RenewalSummary, selectRenewalSummaries } from "./renewal-view.ts";
 
 export const renewalSorts = ["dueDate", "arr", "account", "phase", "health"] as const;
@@ -83,42 +85,69 @@ export async function listRenewals(ctx: ServiceContext, input: ListRenewalsInput
   if (input.accountId) filters.push(sql`r.account_id = ${input.accountId}::uuid`);
   if (input.search) filters.push(sql`a.name ilike ${`%${escapeLike(input.search)}%`}`);
 
-  // The phase is derived from what is recorded (domain), so the filtered set is read whole and
-  // sorted and paged here: a quarter's renewals, not the book (BENCHMARKS.md has the figures).
-  const all = await selectRenewalSummaries(ctx.db, { where: sql.join(filters, sql` and `), today });
-  const phases = phaseOrder
-    .map((phase) => {
-      const inPhase = all.filter((r) => r.phase === phase);
-      return {
-        phase,
-        count: inPhase.length,
-        arrAtStakeCents: inPhase.reduce((sum, r) => sum + r.arrAtStakeCents, 0),
-      };
-    })
-    .filter((p) => p.count > 0);
-  const matching = input.phase ? all.filter((r) => r.phase === input.phase) : all;
-  const sign = input.order === "asc" ? 1 : -1;
-  const key: Record<RenewalSort, (r: RenewalSummary) => string | number> = {
-    dueDate: (r) => r.dueDate,
-    arr: (r) => r.arrAtStakeCents,
-    account: (r) => r.accountName.toLowerCase(),
-    phase: (r) => phaseOrder.indexOf(r.phase),
-    health: (r) => ["red", "yellow", "green", "unknown"].indexOf(r.healthCategory),
-  };
-  const sorted = [...matching].sort((a, b) => {
-    const x = key[input.sort](a);
-    const y = key[input.sort](b);
-    if (x !== y) return (x < y ? -1 : 1) * sign;
-    return a.dueDate === b.dueDate ? a.id.localeCompare(b.id) : a.dueDate < b.dueDate ? -1 : 1;
+  // The phase is counted, filtered and sorted in the database (`phaseSql`, the domain's rule);
+  // only the page's rows are read whole and described by the domain.
+  const phase = phaseSql(today);
+  const from = sql`from renewals r
+      join accounts a on a.id = r.account_id
+      left join account_health h on h.account_id = r.account_id
+      left join renewal_assessments ra on ra.renewal_id = r.id
+      left join renewal_plans rp on rp.renewal_id = r.id
+    where ${sql.join(filters, sql` and `)}`;
+  const totals = await queryRows<{ phase: RenewalPhase; count: number; arr: string; overdue: number }>(
+    ctx.db,
+    sql`select ${phase} as phase, count(*)::int as count, coalesce(sum(r.arr_at_stake_cents), 0)::text as arr,
+        (count(*) filter (where r.processed_at is null and r.due_date < ${today}::date))::int as overdue
+      ${from} group by 1`,
+  );
+  const phases = phaseOrder.flatMap((p) => {
+    const row = totals.find((t) => t.phase === p);
+    return row ? [{ phase: p, count: row.count, arrAtStakeCents: Number(row.arr) }] : [];
   });
-  const start = (input.page - 1) * input.pageSize;
+  const total = input.phase
+    ? (phases.find((p) => p.phase === input.phase)?.count ?? 0)
+    : phases.reduce((sum, p) => sum + p.count, 0);
+
+  const direction = input.order === "asc" ? sql`asc` : sql`desc`;
+  const key: Record<RenewalSort, SQL> = {
+    dueDate: sql`r.due_date`,
+    arr: sql`r.arr_at_stake_cents`,
+    account: sql`lower(a.name) collate "C"`,
+    phase: sql`array_position(${sqlTextArray(phaseOrder)}, ${phase})`,
+    health: sql`array_position(${sqlTextArray(healthOrder)}, coalesce(h.category, 'unknown'))`,
+  };
+  const page = await queryRows<{ id: string }>(
+    ctx.db,
+    sql`select r.id::text ${from} ${input.phase ? sql`and ${phase} = ${input.phase}` : sql``}
+      order by ${key[input.sort]} ${direction}, r.due_date, r.id
+      limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize}`,
+  );
+  const ids = page.map((row) => row.id);
+  const rows =
+    ids.length === 0
+      ? []
+      : await selectRenewalSummaries(ctx.db, {
+          where: sql`r.id in (${sql.join(
+            ids.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})`,
+          today,
+        });
+  const byId = new Map(rows.map((row) => [row.id, row]));
   return {
-    items: sorted.slice(start, start + input.pageSize),
-    total: matching.length,
+    items: ids.flatMap((id) => byId.get(id) ?? []),
+    total,
     phases,
-    overdue: all.filter((r) => r.overdue).length,
+    overdue: totals.reduce((sum, t) => sum + t.overdue, 0),
   };
 }
+
+const healthOrder = ["red", "yellow", "green", "unknown"] as const;
+const sqlTextArray = (values: readonly string[]) =>
+  sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
 
 /** "2027-Q1" → its first and last day, under the renewal policy's fiscal year. */
 export function quarterRange(quarter: string): [string, string] {
