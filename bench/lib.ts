@@ -21,13 +21,20 @@ export async function rows<T>(db: Database, query: string): Promise<T[]> {
 }
 
 /** A fresh, migrated database: in-memory PGlite, or a new PostgreSQL database dropped on close. */
-export async function openBenchDb(target: Target): Promise<DbHandle> {
+/**
+ * A fresh database for one benchmark, dropped on close. `keep` names a PostgreSQL database that
+ * outlives the run instead (created when missing, migrated, never dropped): a big seeded book is
+ * then seeded once and measured again after a change.
+ */
+export async function openBenchDb(target: Target, { keep }: { keep?: string } = {}): Promise<DbHandle> {
   if (target === "pglite") return createDb({ dataDir: "memory" });
   const url = process.env.BENCH_DATABASE_URL;
   if (!url) throw new Error("BENCH_DATABASE_URL is not set");
-  const name = `keel_bench_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  const name = keep ?? `keel_bench_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  if (!/^[a-z0-9_]{1,63}$/.test(name)) throw new Error(`"${name}" is not a plain database name`);
   const admin = await createDb({ databaseUrl: url, migrate: false, maxConnections: 1 });
-  await admin.db.execute(`CREATE DATABASE "${name}"`);
+  const exists = await rows(admin.db, `select 1 from pg_database where datname = '${name}'`);
+  if (exists.length === 0) await admin.db.execute(`CREATE DATABASE "${name}"`);
   const parsed = new URL(url);
   parsed.pathname = `/${name}`;
   const handle = await createDb({ databaseUrl: parsed.toString(), maxConnections: 10 });
@@ -35,7 +42,7 @@ export async function openBenchDb(target: Target): Promise<DbHandle> {
     ...handle,
     close: async () => {
       await handle.close();
-      await admin.db.execute(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      if (!keep) await admin.db.execute(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.close();
     },
   };

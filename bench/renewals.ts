@@ -3,6 +3,7 @@
  * history. Not part of `pnpm test` or CI.
  *
  *   pnpm --filter @keel/bench bench:renewals [--sizes 10000] [--targets pglite,postgres] [--iterations 30] [--no-write]
+ *     [--keep-db keel_bench_renewals]   (PostgreSQL: seed once into that database, reuse it next time)
  *
  * Seeds a book with its processed renewals and weekly forecasts (no playbook replay), opens the
  * current cycle's renewals, then times on the same database: the pipeline page (50 rows, open
@@ -39,6 +40,7 @@ const { values } = parseArgs({
     targets: { type: "string" },
     iterations: { type: "string", default: "30" },
     "no-write": { type: "boolean", default: false },
+    "keep-db": { type: "string" },
   },
 });
 const targets = (values.targets ?? (process.env.BENCH_DATABASE_URL ? "postgres" : "pglite")).split(
@@ -70,18 +72,22 @@ async function times(fn: () => Promise<unknown>): Promise<number[]> {
 
 for (const target of targets) {
   for (const accounts of values.sizes!.split(",").map(Number)) {
-    const handle = await openBenchDb(target);
+    const keep = values["keep-db"] && target === "postgres" ? `${values["keep-db"]}_${accounts}` : undefined;
+    const handle = await openBenchDb(target, { keep });
     try {
-      log(target, `seeding ${accounts} accounts with two years of renewals`);
       const day = today();
-      await seedDemoData(handle.db, {
-        accounts,
-        seed: 42,
-        today: day,
-        health: { usageDays: 3, backfillMonths: 0, usageEveryDays: 1 },
-        playbookReplayDays: false,
-      });
       const now = new Date();
+      const [seeded] = await rows<{ n: number }>(handle.db, "select count(*)::int as n from accounts");
+      if (seeded!.n === 0) {
+        log(target, `seeding ${accounts} accounts with two years of renewals`);
+        await seedDemoData(handle.db, {
+          accounts,
+          seed: 42,
+          today: day,
+          health: { usageDays: 3, backfillMonths: 0, usageEveryDays: 1 },
+          playbookReplayDays: false,
+        });
+      } else log(target, `reusing ${keep} (${seeded!.n} accounts)`);
       await syncRenewals(handle.db, { today: day, at: now });
       await handle.db.execute("analyze");
       const [counts] = await rows<{ renewals: number; forecasts: number }>(

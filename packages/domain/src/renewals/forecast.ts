@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { addDays, DAY_MS, dayMs, isoDay } from "../dates.ts";
-import { retention } from "./accuracy.ts";
 import type { RenewalPolicy } from "./policy.ts";
 import { type RenewalOutcome, renewalOutcomes } from "./renewal.ts";
 
@@ -155,50 +154,100 @@ export type QuarterForecast = {
 const emptyCell = (): ForecastCell => ({ count: 0, arrAtStakeCents: 0, expectedArrCents: 0 });
 
 /**
- * R-5: the quarterly forecast, the sum of expected ARR by quarter and outcome. A processed
- * renewal counts as what happened, not what was forecast; one with no forecast yet is assumed
- * to renew flat at its ARR at stake, in its own "unforecast" bucket so nobody mistakes the
- * assumption for an AE's word. Quarters come in order.
+ * The renewals of one quarter in one forecast bucket, summed: ARR at stake, expected ARR and the
+ * expected ARR kept (each renewal's expected capped at its ARR at stake, for GRR).
  */
+export type ForecastRollUpCell = {
+  quarter: string;
+  bucket: ForecastBucket;
+  count: number;
+  processedCount: number;
+  arrAtStakeCents: number;
+  expectedArrCents: number;
+  keptArrCents: number;
+};
+
+/**
+ * R-5: where a renewal goes in the quarterly forecast and what it is expected to bring. A
+ * processed renewal counts as what happened, not what was forecast; one with no forecast yet is
+ * assumed to renew flat at its ARR at stake, in its own "unforecast" bucket so nobody mistakes
+ * the assumption for an AE's word.
+ */
+export function forecastBucketOf(renewal: ForecastRollUpRenewal): [ForecastBucket, number] {
+  if (renewal.processed) return [renewal.processed.outcome, renewal.processed.arrAfterCents];
+  if (renewal.latest) return [renewal.latest.outcome, renewal.latest.expectedArrCents];
+  return ["unforecast", renewal.arrAtStakeCents];
+}
+
+/** R-5: the quarterly forecast, the sum of expected ARR by quarter and outcome (`forecastBucketOf`). */
 export function rollUpForecast(
   renewals: readonly ForecastRollUpRenewal[],
   policy: RenewalPolicy,
 ): QuarterForecast[] {
-  const quarters = new Map<
-    string,
-    { forecast: QuarterForecast; rows: { arrBeforeCents: number; arrAfterCents: number }[] }
-  >();
+  const cells = new Map<string, ForecastRollUpCell>();
   for (const renewal of renewals) {
     const quarter = quarterOf(renewal.dueDate, policy);
-    let entry = quarters.get(quarter);
+    const [bucket, expectedArrCents] = forecastBucketOf(renewal);
+    const key = `${quarter}|${bucket}`;
+    const cell = cells.get(key) ?? {
+      quarter,
+      bucket,
+      count: 0,
+      processedCount: 0,
+      arrAtStakeCents: 0,
+      expectedArrCents: 0,
+      keptArrCents: 0,
+    };
+    cell.count += 1;
+    if (renewal.processed) cell.processedCount += 1;
+    cell.arrAtStakeCents += renewal.arrAtStakeCents;
+    cell.expectedArrCents += expectedArrCents;
+    cell.keptArrCents += Math.min(expectedArrCents, renewal.arrAtStakeCents);
+    cells.set(key, cell);
+  }
+  return rollUpForecastCells([...cells.values()]);
+}
+
+/** R-5: the quarterly forecast from cells already summed (the database sums them at scale). Quarters in order. */
+export function rollUpForecastCells(cells: readonly ForecastRollUpCell[]): QuarterForecast[] {
+  const quarters = new Map<string, { forecast: QuarterForecast; kept: number }>();
+  for (const cell of cells) {
+    let entry = quarters.get(cell.quarter);
     if (entry === undefined) {
       const byOutcome = Object.fromEntries(forecastBuckets.map((bucket) => [bucket, emptyCell()])) as Record<
         ForecastBucket,
         ForecastCell
       >;
       entry = {
-        forecast: { quarter, byOutcome, total: emptyCell(), processedCount: 0, grr: null, nrr: null },
-        rows: [],
+        forecast: {
+          quarter: cell.quarter,
+          byOutcome,
+          total: emptyCell(),
+          processedCount: 0,
+          grr: null,
+          nrr: null,
+        },
+        kept: 0,
       };
-      quarters.set(quarter, entry);
+      quarters.set(cell.quarter, entry);
     }
-    const [bucket, expectedArrCents]: [ForecastBucket, number] = renewal.processed
-      ? [renewal.processed.outcome, renewal.processed.arrAfterCents]
-      : renewal.latest
-        ? [renewal.latest.outcome, renewal.latest.expectedArrCents]
-        : ["unforecast", renewal.arrAtStakeCents];
-    for (const cell of [entry.forecast.byOutcome[bucket], entry.forecast.total]) {
-      cell.count += 1;
-      cell.arrAtStakeCents += renewal.arrAtStakeCents;
-      cell.expectedArrCents += expectedArrCents;
+    for (const target of [entry.forecast.byOutcome[cell.bucket], entry.forecast.total]) {
+      target.count += cell.count;
+      target.arrAtStakeCents += cell.arrAtStakeCents;
+      target.expectedArrCents += cell.expectedArrCents;
     }
-    if (renewal.processed) entry.forecast.processedCount += 1;
-    entry.rows.push({ arrBeforeCents: renewal.arrAtStakeCents, arrAfterCents: expectedArrCents });
+    entry.forecast.processedCount += cell.processedCount;
+    entry.kept += cell.keptArrCents;
   }
   return [...quarters.values()]
     .sort((a, b) => (a.forecast.quarter < b.forecast.quarter ? -1 : 1))
-    .map(({ forecast, rows }) => {
-      const rates = retention(rows);
-      return { ...forecast, grr: rates?.grr ?? null, nrr: rates?.nrr ?? null };
+    .map(({ forecast, kept }) => {
+      // As `retention`: GRR caps each renewal at its ARR before; none at stake, no rates.
+      const before = forecast.total.arrAtStakeCents;
+      return {
+        ...forecast,
+        grr: before === 0 ? null : kept / before,
+        nrr: before === 0 ? null : forecast.total.expectedArrCents / before,
+      };
     });
 }

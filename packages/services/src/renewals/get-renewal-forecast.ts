@@ -1,10 +1,10 @@
 import { queryRows } from "@keel/db";
 import {
+  type ForecastBucket,
   type QuarterForecast,
   quarterOf,
-  type RenewalOutcome,
   renewalPolicy,
-  rollUpForecast,
+  rollUpForecastCells,
 } from "@keel/domain";
 import { sql } from "drizzle-orm";
 import { type ServiceContext, todayOf } from "#context.ts";
@@ -22,46 +22,53 @@ export async function getRenewalForecast(
   const today = todayOf(ctx.now);
   const quarters = input.quarters?.length ? [...input.quarters] : nextQuarters(today, 4);
   const ranges = quarters.map(quarterRange);
-  const from = ranges.map((r) => r[0]).sort()[0]!;
-  const to = ranges
-    .map((r) => r[1])
-    .sort()
-    .at(-1)!;
   const mine = input.seatHolderId
     ? sql`and exists (select 1 from account_team s where s.account_id = r.account_id and s.user_id = ${input.seatHolderId})`
     : sql``;
-  const rows = await queryRows<{
-    due_date: string;
-    arr_at_stake_cents: string;
-    latest_outcome: RenewalOutcome | null;
-    latest_arr: string | null;
-    outcome: RenewalOutcome | null;
-    arr_after_cents: string | null;
+  // Summed per quarter and bucket in the database (a year of renewals is the whole book);
+  // `forecastBucketOf` is the rule, seed.test.ts in @keel/seed holds the SQL to it.
+  const quarterRows = sql.join(
+    quarters.map((quarter, i) => sql`(${quarter}, ${ranges[i]![0]}::date, ${ranges[i]![1]}::date)`),
+    sql`, `,
+  );
+  const cells = await queryRows<{
+    quarter: string;
+    bucket: ForecastBucket;
+    count: number;
+    processed: number;
+    at_stake: string;
+    expected: string;
+    kept: string;
   }>(
     ctx.db,
-    sql`select r.due_date::text, r.arr_at_stake_cents::text, lf.outcome as latest_outcome,
-        lf.expected_arr_cents::text as latest_arr, r.outcome, r.arr_after_cents::text
-      from renewals r
-      left join lateral (select f.outcome, f.expected_arr_cents from renewal_forecasts f
-        where f.renewal_id = r.id order by f.entered_at desc, f.id desc limit 1) lf on true
-      where r.due_date between ${from}::date and ${to}::date ${mine}`,
+    sql`with q (quarter, first_day, last_day) as (values ${quarterRows}),
+      rows as (
+        select q.quarter, r.arr_at_stake_cents as at_stake, p.processed,
+          case when p.processed then r.outcome when lf.outcome is not null then lf.outcome else 'unforecast' end as bucket,
+          case when p.processed then r.arr_after_cents when lf.outcome is not null then lf.expected_arr_cents
+            else r.arr_at_stake_cents end as expected
+        from renewals r
+        join q on r.due_date between q.first_day and q.last_day
+        cross join lateral (select r.outcome is not null and r.arr_after_cents is not null as processed) p
+        left join lateral (select f.outcome, f.expected_arr_cents from renewal_forecasts f
+          where f.renewal_id = r.id order by f.entered_at desc, f.id desc limit 1) lf on not p.processed
+        where true ${mine}
+      )
+      select quarter, bucket, count(*)::int as count, (count(*) filter (where processed))::int as processed,
+        sum(at_stake)::text as at_stake, sum(expected)::text as expected, sum(least(expected, at_stake))::text as kept
+      from rows group by 1, 2`,
   );
-  const wanted = new Set(quarters);
-  const rolled = rollUpForecast(
-    rows.map((row) => ({
-      dueDate: row.due_date,
-      arrAtStakeCents: Number(row.arr_at_stake_cents),
-      latest:
-        row.latest_outcome && row.latest_arr !== null
-          ? { outcome: row.latest_outcome, expectedArrCents: Number(row.latest_arr) }
-          : null,
-      processed:
-        row.outcome && row.arr_after_cents !== null
-          ? { outcome: row.outcome, arrAfterCents: Number(row.arr_after_cents) }
-          : null,
+  const rolled = rollUpForecastCells(
+    cells.map((cell) => ({
+      quarter: cell.quarter,
+      bucket: cell.bucket,
+      count: cell.count,
+      processedCount: cell.processed,
+      arrAtStakeCents: Number(cell.at_stake),
+      expectedArrCents: Number(cell.expected),
+      keptArrCents: Number(cell.kept),
     })),
-    renewalPolicy,
-  ).filter((q) => wanted.has(q.quarter));
+  );
   return { today, quarters: rolled };
 }
 
