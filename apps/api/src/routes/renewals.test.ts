@@ -164,6 +164,9 @@ describe("renewals (SPEC §5)", () => {
       .from(schema.accounts)
       .where(eq(schema.accounts.id, accountId));
     let renewal = await detail(id);
+    // X-5: the accuracy report as it stands (kept as a snapshot until a renewal is processed).
+    const accuracyBefore = (await t.call(TS_MANAGER, "/api/v1/renewals/accuracy?by=ae")).json;
+    expect((await t.call(TS_MANAGER, "/api/v1/renewals/accuracy?by=ae")).json).toEqual(accuracyBefore);
     // Only the AE (and admins) write the plan, forecast and outcome.
     expect(
       (
@@ -322,7 +325,8 @@ describe("renewals (SPEC §5)", () => {
       expect(accuracy.groups.find((g: { key: string }) => g.key === "Evan Carter")).toMatchObject({
         forecastCount: expect.any(Number),
       });
-      expect(accuracy.forecasts).toBeGreaterThanOrEqual(2);
+      expect(accuracy.forecasts).toBe(accuracyBefore.forecasts + 2);
+      expect(accuracy.renewals).toBe(accuracyBefore.renewals + 1);
     } finally {
       clock.now = new Date(`${TEST_TODAY}T12:00:00Z`);
     }

@@ -6,5 +6,6 @@ export * from "./ingestion.ts";
 export * from "./jobs.ts";
 export * from "./notifications.ts";
 export * from "./renewals.ts";
+export * from "./reports.ts";
 export * from "./webhooks.ts";
 export * from "./work.ts";
