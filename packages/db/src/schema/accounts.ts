@@ -72,6 +72,8 @@ export const accountTeam = pgTable(
   (t) => [
     primaryKey({ columns: [t.accountId, t.role] }),
     index("account_team_user_idx").on(t.userId, t.role),
+    // Seat changes move the accuracy report's data version (latest assignment).
+    index("account_team_assigned_idx").on(t.assignedAt),
   ],
 );
 

@@ -61,6 +61,8 @@ export const renewals = pgTable(
     unique("renewals_account_due_key").on(t.accountId, t.dueDate),
     index("renewals_due_idx").on(t.dueDate),
     index("renewals_open_due_idx").on(t.dueDate).where(sql`${t.processedAt} is null`),
+    // The accuracy report's data version: the latest and the count of processed renewals.
+    index("renewals_processed_idx").on(t.processedAt).where(sql`${t.processedAt} is not null`),
     check("renewals_arr_nonneg", sql`${t.arrAtStakeCents} >= 0 and coalesce(${t.arrAfterCents}, 0) >= 0`),
   ],
 );
@@ -127,7 +129,11 @@ export const renewalForecasts = pgTable(
     authorId: text("author_id").references(() => user.id),
     enteredAt: timestamptz("entered_at").notNull(),
   },
-  (t) => [index("renewal_forecasts_renewal_idx").on(t.renewalId, t.week, t.enteredAt)],
+  (t) => [
+    index("renewal_forecasts_renewal_idx").on(t.renewalId, t.week, t.enteredAt),
+    // A renewal's latest forecast (pipeline, roll-up) is the first entry of this index.
+    index("renewal_forecasts_latest_idx").on(t.renewalId, t.enteredAt.desc(), t.id.desc()),
+  ],
 );
 
 /**

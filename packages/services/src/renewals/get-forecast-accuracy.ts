@@ -53,7 +53,6 @@ async function accuracyDataVersion(db: Executor): Promise<string> {
     sql`select concat_ws('|',
         (select count(*) from renewals where processed_at is not null),
         (select max(processed_at) from renewals),
-        (select count(*) from account_team where role in ('ta', 'ae')),
         (select max(assigned_at) from account_team),
         (select max(updated_at) from "user")) as version`,
   );

@@ -88,9 +88,12 @@ export async function listRenewals(ctx: ServiceContext, input: ListRenewalsInput
   // The phase is counted, filtered and sorted in the database (`phaseSql`, the domain's rule);
   // only the page's rows are read whole and described by the domain.
   const phase = phaseSql(today);
+  // The account and its health are joined only when a filter or the sort reads them.
+  const needsAccount = input.search !== undefined || input.sort === "account";
+  const needsHealth = input.health !== undefined || input.sort === "health";
   const from = sql`from renewals r
-      join accounts a on a.id = r.account_id
-      left join account_health h on h.account_id = r.account_id
+      ${needsAccount ? sql`join accounts a on a.id = r.account_id` : sql``}
+      ${needsHealth ? sql`left join account_health h on h.account_id = r.account_id` : sql``}
       left join renewal_assessments ra on ra.renewal_id = r.id
       left join renewal_plans rp on rp.renewal_id = r.id
     where ${sql.join(filters, sql` and `)}`;

@@ -1,0 +1,3 @@
+CREATE INDEX "account_team_assigned_idx" ON "account_team" USING btree ("assigned_at");--> statement-breakpoint
+CREATE INDEX "renewal_forecasts_latest_idx" ON "renewal_forecasts" USING btree ("renewal_id","entered_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "renewals_processed_idx" ON "renewals" USING btree ("processed_at") WHERE "renewals"."processed_at" is not null;
