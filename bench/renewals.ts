@@ -157,7 +157,11 @@ for (const target of targets) {
           medianMs: round(median(measured)),
           p99Ms: round(percentile(measured, 99)),
           baselineMs: round(median(baseline)),
-          ratio: round(median(measured) / Math.max(median(baseline), 0.01), 1),
+          // Two decimals below 1: a snapshot read is a fraction of the bare aggregate, not "0×".
+          ratio: round(
+            median(measured) / Math.max(median(baseline), 0.01),
+            median(measured) < median(baseline) ? 2 : 1,
+          ),
         };
         log(target, row);
         results.push(row);
@@ -185,8 +189,10 @@ if (!values["no-write"]) {
 
 \`pnpm --filter @keel/bench bench:renewals\`, ${new Date().toISOString().slice(0, 10)}: the renewals app's reads over a
 book with two years of processed renewals and their weekly forecasts (${iterations} timed calls each after
-a warm-up; the bare SQL is an aggregate over the same rows, in the same run). Targets (issue
-"renewals"): pipeline page p99 < 50 ms, roll-up and accuracy p99 < 300 ms at 100,000 accounts.
+a warm-up, 5 for the recomputed accuracy report; the bare SQL is an aggregate over the same rows,
+in the same run). Targets (issue "renewals"): pipeline page p99 < 50 ms, roll-up and accuracy
+p99 < 300 ms at 100,000 accounts. The accuracy report is kept as a snapshot until a renewal is
+processed or a seat changes (ADR 0014): both the kept and the recomputed cost are shown.
 
 ${table}`,
   );

@@ -51,6 +51,9 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
       max: options.maxConnections ?? 10,
       // Re-running migrations prints NOTICEs ("already exists, skipping"): not news.
       onnotice: () => {},
+      // No JIT: our reads are short and the planner's cost for a year of renewals crosses
+      // jit_above_cost, so compiling took 470 ms of a 910 ms roll-up at 100k accounts (BENCHMARKS.md).
+      connection: { jit: "off" },
     });
     const db = drizzlePostgres({ client, schema }) as unknown as Database;
     if (shouldMigrate) await migratePostgres(drizzlePostgres({ client }), { migrationsFolder });
