@@ -454,6 +454,8 @@ export async function seedRenewalHistory(
         : null;
       const reason = category ? faker.helpers.arrayElement(churnReasons[category]) : null;
 
+      // the renewal keeps its milestones as the services write them (forecasts are in order).
+      const latest = forecastRows.length > firstForecasts ? forecastRows.at(-1)! : null;
       renewalRows.push({
         id: renewalId,
         accountId: cycle.accountId,
@@ -469,6 +471,12 @@ export async function seedRenewalHistory(
         processedAt: new Date(processedMs),
         processedBy: ae,
         nextRenewalDate: cycle.nextRenewalDate,
+        rating,
+        approvedAt: new Date(Math.max(approvedTs, approvedSales)),
+        plannedAt: new Date(planMs),
+        forecastOutcome: latest?.outcome ?? null,
+        forecastArrCents: latest?.expectedArrCents ?? null,
+        forecastedAt: latest?.enteredAt ?? null,
       });
       assessmentRows.push({
         renewalId,

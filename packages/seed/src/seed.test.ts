@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { type DbHandle, queryRows } from "@keel/db";
 import { accounts, accountTeam, contacts, user } from "@keel/db/schema";
 import { openTestDatabase } from "@keel/db/testing";
@@ -151,6 +152,53 @@ describe("demo seed", () => {
     );
     expect(buckets.size).toBeGreaterThanOrEqual(4);
     expect(fromDomain.some((q) => q.processedCount > 0)).toBe(true);
+  });
+
+  it("R-1 / R-5: every renewal keeps its milestones as its records have them (the seed's history and the services alike)", async () => {
+    const drift = await queryRows<{ id: string }>(
+      handle.db,
+      sql`select r.id::text from renewals r
+        left join renewal_assessments ra on ra.renewal_id = r.id
+        left join renewal_plans rp on rp.renewal_id = r.id
+        left join lateral (select max(p.approved_at) as at from renewal_assessment_approvals p
+          where p.renewal_id = r.id having count(distinct p.side) = 2) ap on true
+        left join lateral (select f.outcome, f.expected_arr_cents, f.entered_at from renewal_forecasts f
+          where f.renewal_id = r.id order by f.entered_at desc, f.id desc limit 1) lf on true
+        where r.rating is distinct from ra.rating or r.approved_at is distinct from ap.at
+          or r.planned_at is distinct from rp.updated_at
+          or r.forecast_outcome is distinct from lf.outcome
+          or r.forecast_arr_cents is distinct from lf.expected_arr_cents
+          or r.forecasted_at is distinct from lf.entered_at`,
+    );
+    expect(drift).toEqual([]);
+    // Databases migrated before the columns existed are filled by 0007's SQL: the same values.
+    const migration = await readFile(
+      new URL("../../db/drizzle/0007_renewal_milestones.sql", import.meta.url),
+      "utf8",
+    );
+    const backfills = migration.split("--> statement-breakpoint").filter((part) => part.includes("UPDATE"));
+    expect(backfills.length).toBe(4);
+    const kept = () =>
+      queryRows(
+        handle.db,
+        sql`select id, rating, approved_at, planned_at, forecast_outcome, forecast_arr_cents, forecasted_at
+          from renewals order by id`,
+      );
+    const before = await kept();
+    await handle.db.execute(
+      sql`update renewals set rating = null, approved_at = null, planned_at = null, forecast_outcome = null,
+        forecast_arr_cents = null, forecasted_at = null`,
+    );
+    for (const backfill of backfills) await handle.db.execute(sql.raw(backfill));
+    expect(await kept()).toEqual(before);
+    const [counts] = await queryRows<Record<"approved" | "planned" | "forecast", number>>(
+      handle.db,
+      sql`select count(*) filter (where approved_at is not null)::int as approved,
+          count(*) filter (where planned_at is not null)::int as planned,
+          count(*) filter (where forecasted_at is not null)::int as forecast
+        from renewals where processed_at is null`,
+    );
+    for (const [milestone, count] of Object.entries(counts!)) expect(count, milestone).toBeGreaterThan(0);
   });
 
   it("is deterministic: the same seed and day give the same accounts", async () => {

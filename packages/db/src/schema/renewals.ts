@@ -55,6 +55,17 @@ export const renewals = pgTable(
     nextRenewalDate: date("next_renewal_date"),
     /** Overdue renewals notify the AE and TA leadership once. */
     overdueNotifiedAt: timestamptz("overdue_notified_at"),
+    // R-1's milestones, kept on the renewal by the service that records each (in its transaction)
+    // so the pipeline counts phases and the quarterly roll-up sums over renewals alone, not over
+    // their assessments, approvals, plans and forecast histories (ADR 0014). Those tables stay
+    // the record: `rating` is the assessment's, `approvedAt` when its second approval came
+    // (null until both), `plannedAt` the plan's, and `forecast*` the latest weekly forecast.
+    rating: text("rating", { enum: renewalRatings }),
+    approvedAt: timestamptz("approved_at"),
+    plannedAt: timestamptz("planned_at"),
+    forecastOutcome: text("forecast_outcome", { enum: renewalOutcomes }),
+    forecastArrCents: bigint("forecast_arr_cents", { mode: "number" }),
+    forecastedAt: timestamptz("forecasted_at"),
     version: integer("version").notNull().default(1),
   },
   (t) => [

@@ -64,6 +64,11 @@ export async function approveRenewalAssessment(
     });
     const wasComplete = approvalStatus({ approvals: approved }).complete;
     const nowComplete = approvalStatus({ approvals: [...approved, { side }] }).complete;
+    // R-1's milestone on the renewal: when the rating's last approval came.
+    if (nowComplete)
+      await db.execute(
+        sql`update renewals set approved_at = ${now.toISOString()}::timestamptz where id = ${renewal.id}::uuid`,
+      );
     if (nowComplete && !wasComplete) await routeRating(txc, renewal, assessment.rating);
     return getRenewal(txc, { renewalId: renewal.id });
   });

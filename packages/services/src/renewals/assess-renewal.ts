@@ -36,10 +36,15 @@ export async function assessRenewal(
         document_id = coalesce(excluded.document_id, renewal_assessments.document_id),
         assessed_by = excluded.assessed_by, assessed_at = excluded.assessed_at,
         version = renewal_assessments.version + 1`);
-    if (before && before.rating !== rating) {
+    const reviewAgain = before !== undefined && before.rating !== rating;
+    if (reviewAgain) {
       // The managers approved another rating: this one needs its own review (R-2).
       await db.execute(sql`delete from renewal_assessment_approvals where renewal_id = ${renewal.id}::uuid`);
     }
+    // R-1's milestones on the renewal (the pipeline reads its phase there).
+    await db.execute(sql`update renewals set rating = ${rating}
+        ${reviewAgain ? sql`, approved_at = null` : sql``}
+      where id = ${renewal.id}::uuid`);
     await bumpRenewalVersion(db, renewal.id);
     await recordAudit(db, {
       actorId: actor.id,

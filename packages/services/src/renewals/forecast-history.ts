@@ -9,6 +9,7 @@ import {
   type WeeksOutBucket,
 } from "@keel/domain";
 import { sql } from "drizzle-orm";
+import { fromReportSnapshot } from "#reports/report-snapshot.ts";
 
 /**
  * X-5: when a renewal is processed its forecasts are final: the category it had at each
@@ -69,6 +70,28 @@ export async function loadDataForecastSums(
     count: Number(row![`${level}_count`]),
   });
   return { band: sums("band"), category: sums("category"), all: sums("all") };
+}
+
+/**
+ * `loadDataForecastSums`, kept as a report snapshot: the sums read every processed renewal and
+ * change only when another is processed, while a renewal's page asks for them on every view.
+ */
+export async function keptDataForecastSums(
+  db: Executor,
+  now: Date,
+  cell: { category: HealthCategory; band: WeeksOutBucket },
+): Promise<DataForecastSums> {
+  const [processed] = await queryRows<{ version: string }>(
+    db,
+    sql`select concat_ws('|', count(*), max(processed_at)) as version from renewals where processed_at is not null`,
+  );
+  return fromReportSnapshot(db, {
+    report: "data-forecast-sums",
+    params: `${cell.category}|${cell.band}`,
+    dataVersion: processed!.version,
+    now,
+    compute: () => loadDataForecastSums(db, cell),
+  });
 }
 
 /** X-5: every processed renewal with the category it had at each band, for accuracy's leave-one-out. */

@@ -32,6 +32,10 @@ export async function forecastRenewal(
           ${actor.id}, ${now.toISOString()}::timestamptz)
         returning id::text`,
     );
+    // The renewal keeps its latest forecast (the pipeline and the roll-up read it there).
+    await db.execute(sql`update renewals set forecast_outcome = ${outcome}, forecast_arr_cents = ${expectedArrCents},
+        forecasted_at = ${now.toISOString()}::timestamptz
+      where id = ${renewal.id}::uuid`);
     await bumpRenewalVersion(db, renewal.id);
     await recordAudit(db, {
       actorId: actor.id,

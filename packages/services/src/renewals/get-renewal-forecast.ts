@@ -50,14 +50,13 @@ export async function getRenewalForecast(
     sql`with q (quarter, first_day, last_day) as (values ${quarterRows}),
       rows as (
         select q.quarter, r.arr_at_stake_cents as at_stake, p.processed,
-          case when p.processed then r.outcome when lf.outcome is not null then lf.outcome else 'unforecast' end as bucket,
-          case when p.processed then r.arr_after_cents when lf.outcome is not null then lf.expected_arr_cents
+          case when p.processed then r.outcome when r.forecast_outcome is not null then r.forecast_outcome
+            else 'unforecast' end as bucket,
+          case when p.processed then r.arr_after_cents when r.forecast_outcome is not null then r.forecast_arr_cents
             else r.arr_at_stake_cents end as expected
         from renewals r
         join q on r.due_date between q.first_day and q.last_day
         cross join lateral (select r.outcome is not null and r.arr_after_cents is not null as processed) p
-        left join lateral (select f.outcome, f.expected_arr_cents from renewal_forecasts f
-          where f.renewal_id = r.id order by f.entered_at desc, f.id desc limit 1) lf on not p.processed
         where r.due_date between ${from}::date and ${to}::date ${mine}
       )
       select quarter, bucket, count(*)::int as count, (count(*) filter (where processed))::int as processed,

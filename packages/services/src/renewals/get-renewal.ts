@@ -20,7 +20,7 @@ import { sql } from "drizzle-orm";
 import { loadAssignments } from "#authorization/authorize.ts";
 import { type ServiceContext, todayOf } from "#context.ts";
 import { ServiceError } from "#errors.ts";
-import { loadDataForecastSums } from "./forecast-history.ts";
+import { keptDataForecastSums } from "./forecast-history.ts";
 import { type PersonRef, type RenewalSummary, selectRenewalSummaries } from "./renewal-view.ts";
 
 export type RenewalForecastEntry = {
@@ -223,7 +223,7 @@ export async function getRenewal(
         : null,
     forecasts,
     weekly,
-    dataForecast: open ? await dataForecastOf(db, summary, today) : null,
+    dataForecast: open ? await dataForecastOf(db, ctx.now, summary, today) : null,
     documents: {
       healthAssessmentId: e.document_id ?? e.health_assessment_id,
       savePlanId: e.save_plan_id,
@@ -261,9 +261,10 @@ export async function sideOf(
   return actor.roles.includes("admin") ? (missing[0] ?? null) : null;
 }
 
-/** the data forecast beside the AE's, from sums the database adds up for this renewal. */
+/** the data forecast beside the AE's, from sums the database adds up (and keeps). */
 async function dataForecastOf(
   db: Executor,
+  now: Date,
   renewal: { healthCategory: HealthCategory; dueDate: string; arrAtStakeCents: number },
   today: string,
 ): Promise<DataForecast> {
@@ -271,6 +272,9 @@ async function dataForecastOf(
   const forecast = { category: renewal.healthCategory, weeksOut, arrAtStakeCents: renewal.arrAtStakeCents };
   return dataForecastFromSums(
     forecast,
-    await loadDataForecastSums(db, { category: renewal.healthCategory, band: weeksOutBucketOf(weeksOut) }),
+    await keptDataForecastSums(db, now, {
+      category: renewal.healthCategory,
+      band: weeksOutBucketOf(weeksOut),
+    }),
   );
 }

@@ -70,7 +70,7 @@ export async function listRenewals(ctx: ServiceContext, input: ListRenewalsInput
   if (input.withinDays !== undefined) {
     filters.push(sql`r.due_date <= ${today}::date + ${input.withinDays}::int`);
   }
-  if (input.rating) filters.push(sql`ra.rating = ${input.rating}`);
+  if (input.rating) filters.push(sql`r.rating = ${input.rating}`);
   if (input.health === "unknown") filters.push(sql`(h.category is null or h.category = 'unknown')`);
   else if (input.health) filters.push(sql`h.category = ${input.health}`);
   if (input.outcome) filters.push(sql`r.outcome = ${input.outcome}`);
@@ -94,23 +94,7 @@ export async function listRenewals(ctx: ServiceContext, input: ListRenewalsInput
   const from = sql`from renewals r
       ${needsAccount ? sql`join accounts a on a.id = r.account_id` : sql``}
       ${needsHealth ? sql`left join account_health h on h.account_id = r.account_id` : sql``}
-      left join renewal_assessments ra on ra.renewal_id = r.id
-      left join renewal_plans rp on rp.renewal_id = r.id
     where ${sql.join(filters, sql` and `)}`;
-  const totals = await queryRows<{ phase: RenewalPhase; count: number; arr: string; overdue: number }>(
-    ctx.db,
-    sql`select ${phase} as phase, count(*)::int as count, coalesce(sum(r.arr_at_stake_cents), 0)::text as arr,
-        (count(*) filter (where r.processed_at is null and r.due_date < ${today}::date))::int as overdue
-      ${from} group by 1`,
-  );
-  const phases = phaseOrder.flatMap((p) => {
-    const row = totals.find((t) => t.phase === p);
-    return row ? [{ phase: p, count: row.count, arrAtStakeCents: Number(row.arr) }] : [];
-  });
-  const total = input.phase
-    ? (phases.find((p) => p.phase === input.phase)?.count ?? 0)
-    : phases.reduce((sum, p) => sum + p.count, 0);
-
   const direction = input.order === "asc" ? sql`asc` : sql`desc`;
   const key: Record<RenewalSort, SQL> = {
     dueDate: sql`r.due_date`,
@@ -119,26 +103,45 @@ export async function listRenewals(ctx: ServiceContext, input: ListRenewalsInput
     phase: sql`array_position(${sqlTextArray(phaseOrder)}, ${phase})`,
     health: sql`array_position(${sqlTextArray(healthOrder)}, coalesce(h.category, 'unknown'))`,
   };
-  const page = await queryRows<{ id: string }>(
-    ctx.db,
-    sql`select r.id::text ${from} ${input.phase ? sql`and ${phase} = ${input.phase}` : sql``}
+  // The phase totals and the page (its ids, then its rows whole) are independent: read together.
+  const pageItems = async (): Promise<RenewalSummary[]> => {
+    const page = await queryRows<{ id: string }>(
+      ctx.db,
+      sql`select r.id::text ${from} ${input.phase ? sql`and ${phase} = ${input.phase}` : sql``}
       order by ${key[input.sort]} ${direction}, r.due_date, r.id
       limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize}`,
-  );
-  const ids = page.map((row) => row.id);
-  const rows =
-    ids.length === 0
-      ? []
-      : await selectRenewalSummaries(ctx.db, {
-          where: sql`r.id in (${sql.join(
-            ids.map((id) => sql`${id}::uuid`),
-            sql`, `,
-          )})`,
-          today,
-        });
-  const byId = new Map(rows.map((row) => [row.id, row]));
+    );
+    const ids = page.map((row) => row.id);
+    if (ids.length === 0) return [];
+    const rows = await selectRenewalSummaries(ctx.db, {
+      where: sql`r.id in (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+      today,
+    });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  };
+  const [totals, items] = await Promise.all([
+    queryRows<{ phase: RenewalPhase; count: number; arr: string; overdue: number }>(
+      ctx.db,
+      sql`select ${phase} as phase, count(*)::int as count, coalesce(sum(r.arr_at_stake_cents), 0)::text as arr,
+        (count(*) filter (where r.processed_at is null and r.due_date < ${today}::date))::int as overdue
+      ${from} group by 1`,
+    ),
+    pageItems(),
+  ]);
+  const phases = phaseOrder.flatMap((p) => {
+    const row = totals.find((t) => t.phase === p);
+    return row ? [{ phase: p, count: row.count, arrAtStakeCents: Number(row.arr) }] : [];
+  });
+  const total = input.phase
+    ? (phases.find((p) => p.phase === input.phase)?.count ?? 0)
+    : phases.reduce((sum, p) => sum + p.count, 0);
+
   return {
-    items: ids.flatMap((id) => byId.get(id) ?? []),
+    items,
     total,
     phases,
     overdue: totals.reduce((sum, t) => sum + t.overdue, 0),

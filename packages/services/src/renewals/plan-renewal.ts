@@ -27,6 +27,9 @@ export async function planRenewal(
       on conflict (renewal_id) do update set projected_outcome = excluded.projected_outcome,
         expected_arr_cents = excluded.expected_arr_cents, note = excluded.note,
         updated_by = excluded.updated_by, updated_at = excluded.updated_at, version = renewal_plans.version + 1`);
+    await db.execute(
+      sql`update renewals set planned_at = ${now.toISOString()}::timestamptz where id = ${renewal.id}::uuid`,
+    );
     await bumpRenewalVersion(db, renewal.id);
     await recordAudit(db, {
       actorId: actor.id,
