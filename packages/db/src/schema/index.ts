@@ -4,6 +4,7 @@ export * from "./automation.ts";
 export * from "./health.ts";
 export * from "./ingestion.ts";
 export * from "./jobs.ts";
+export * from "./lighthouse.ts";
 export * from "./notifications.ts";
 export * from "./renewals.ts";
 export * from "./reports.ts";

@@ -68,12 +68,25 @@ describe("SPEC §1 permissions", () => {
     expect(can(ce, "account.editTraits", account)).toBe(false);
   });
 
-  it("an exec reads, comments and approves Lighthouse exits, nothing else", () => {
+  it("an exec reads, comments, enters accounts in Lighthouse (LH-1) and approves exits, nothing else", () => {
     expect(allowedAccountActions(exec, account).sort()).toEqual([
       "account.approveLighthouseExit",
       "account.comment",
+      "account.enterLighthouse",
       "account.read",
     ]);
+  });
+
+  it("LH-1: the account's TA or AE, leadership and admins enter an account in Lighthouse; others do not", () => {
+    const assigned = { ta: "u-ta", ae: "u-ae" };
+    expect(can({ id: "u-ta", roles: ["ta"] }, "account.enterLighthouse", assigned)).toBe(true);
+    expect(can({ id: "u-ae", roles: ["ae"] }, "account.enterLighthouse", assigned)).toBe(true);
+    expect(can({ id: "u-other", roles: ["ta"] }, "account.enterLighthouse", assigned)).toBe(false);
+    expect(can({ id: "u-other", roles: ["ae"] }, "account.enterLighthouse", assigned)).toBe(false);
+    expect(can({ id: "u-ce", roles: ["ce"] }, "account.enterLighthouse", { ...assigned, ce: "u-ce" })).toBe(
+      false,
+    );
+    expect(can({ id: "u-m", roles: ["manager"] }, "account.enterLighthouse", assigned)).toBe(true);
   });
 
   it("an admin may do everything", () => {

@@ -14,6 +14,7 @@ export const accountActions = [
   "account.tagContacts",
   "account.fillHandoff",
   "account.updateLighthouse",
+  "account.enterLighthouse",
   "account.editRenewalPlan",
   "account.editOpportunities",
   "account.assignTeam",
@@ -63,6 +64,8 @@ const accountGrants: Record<UserRole, Partial<Record<AccountAction, Grant>>> = {
     "account.tagContacts": "ta",
     "account.fillHandoff": "ta",
     "account.updateLighthouse": "ta",
+    // LH-1: the AE, the TA or leadership enters an account at risk, with a reason.
+    "account.enterLighthouse": "ta",
     // the TA completes the Health Assessment (with the AE); R-7: and writes the churn retro.
     "account.assessRenewal": "ta",
     "account.editChurnRetro": "ta",
@@ -78,6 +81,7 @@ const accountGrants: Record<UserRole, Partial<Record<AccountAction, Grant>>> = {
     "account.tagContacts": "any",
     "account.fillHandoff": "any",
     "account.updateLighthouse": "any",
+    "account.enterLighthouse": "any",
     "account.assignTeam": "any",
     "account.setSupportLevel": "any",
     "account.approveLighthouseExit": "any",
@@ -92,6 +96,7 @@ const accountGrants: Record<UserRole, Partial<Record<AccountAction, Grant>>> = {
     "account.comment": "any",
     "account.editRenewalPlan": "ae",
     "account.editOpportunities": "ae",
+    "account.enterLighthouse": "ae",
   },
   // CE: read all; fill hand-off docs; tag contacts on their accounts.
   ce: {
@@ -105,6 +110,7 @@ const accountGrants: Record<UserRole, Partial<Record<AccountAction, Grant>>> = {
     "account.read": "any",
     "account.comment": "any",
     "account.approveLighthouseExit": "any",
+    "account.enterLighthouse": "any",
   },
   admin: Object.fromEntries(accountActions.map((action) => [action, "any"])),
 };

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type ServiceContext, todayOf } from "#context.ts";
 import { recomputeHealth } from "#health/scores.ts";
 import { acquireLease, releaseLease, renewLease, requestRun, takeRequest } from "#jobs/lease.ts";
+import { recheckCriteria } from "#lighthouse/criteria.ts";
 
 export const HEALTH_SWEEP_JOB = "health-sweep";
 /** Long enough for a whole book; renewed after every batch, so a crash frees it within this. */
@@ -63,6 +64,8 @@ export async function recomputeAllHealth(
           }
         },
       });
+      // LH-2: time alone moves some measures (days since the last activity); criteria follow.
+      await recheckCriteria(db, { now: at });
       runCause = await takeRequest(db, HEALTH_SWEEP_JOB);
     }
     // Still asked for after the last run: leave the request for the scheduler's next tick.

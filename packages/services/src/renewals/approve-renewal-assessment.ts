@@ -13,6 +13,7 @@ import {
 } from "#automation/work.ts";
 import { type ServiceContext, todayOf, withTransaction } from "#context.ts";
 import { ServiceError } from "#errors.ts";
+import { enterFromRedAssessment } from "#lighthouse/enter-lighthouse.ts";
 import { enqueueWebhook } from "#webhooks/outbox.ts";
 import { getRenewal, type RenewalDetail } from "./get-renewal.ts";
 import { bumpRenewalVersion, lockRenewal } from "./lock-renewal.ts";
@@ -123,10 +124,16 @@ async function routeRating(
       event: { accountId: renewal.accountId, renewalId: renewal.id, dueDate: renewal.dueDate, rating },
       at: now,
     });
+    // LH-1: the red rating enters the account in the Lighthouse program (unless it is in already).
+    await enterFromRedAssessment(ctx, {
+      accountId: renewal.accountId,
+      renewalId: renewal.id,
+      dueDate: renewal.dueDate,
+    });
     await notifyUsers(db, {
       userIds: await leadershipIds(db),
       accountId: renewal.accountId,
-      message: `${account!.name} was rated red for its renewal on ${renewal.dueDate}: enrol it in Lighthouse`,
+      message: `${account!.name} was rated red for its renewal on ${renewal.dueDate}: it enters the Lighthouse program`,
       ruleId: "R-2",
       reason,
       at: now,
