@@ -3,13 +3,19 @@ import { queryRows } from "@keel/db";
 import { openTestDatabase } from "@keel/db/testing";
 import { savePlanInputSchema, type UserRole } from "@keel/domain";
 import {
+  approveLighthouseExit,
   approveRenewalAssessment,
   assessRenewal,
+  closeLighthouseEnrolment,
   ensureBuiltinPlaybooks,
   enterLighthouse,
   getEnrolment,
+  getLighthouseAgenda,
+  getLighthouseMetrics,
+  listEnrolments,
   postLighthouseUpdate,
   recordCriterionEvidence,
+  recordLighthouseSync,
   type ServiceContext,
   saveSavePlan,
   setManualTraits,
@@ -222,6 +228,112 @@ describe("Lighthouse enrolment", () => {
     await expect(
       postLighthouseUpdate(await as(account.ae), { enrolmentId, update: { progress: "Not mine to post" } }),
     ).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("Lighthouse exit and the program", () => {
+  const open = async () => {
+    const [row] = await queryRows<{ id: string; version: number }>(
+      handle.db,
+      sql`select id::text, version from lighthouse_enrolments where account_id = ${account.id}::uuid and exited_at is null`,
+    );
+    return row!;
+  };
+
+  it("LH-5: one approval from TS leadership and one from Sales leadership exit the account as saved", async () => {
+    const [sales] = await queryRows<{ id: string }>(
+      handle.db,
+      sql`select id from "user" where leadership_side = 'sales' and 'manager' = any(roles) order by id limit 1`,
+    );
+    let enrolment = await open();
+    await expect(
+      approveLighthouseExit(await as(account.ta), {
+        enrolmentId: enrolment.id,
+        expectedVersion: enrolment.version,
+      }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    expect(
+      await approveLighthouseExit(await as("usr_manager"), {
+        enrolmentId: enrolment.id,
+        expectedVersion: enrolment.version,
+      }),
+    ).toEqual({ exited: false, side: "ts" });
+    enrolment = await open();
+    await expect(
+      approveLighthouseExit(await as("usr_manager"), {
+        enrolmentId: enrolment.id,
+        expectedVersion: enrolment.version,
+      }),
+    ).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/already approved/) });
+    expect(
+      await approveLighthouseExit(await as(sales!.id, `${TODAY}T18:00:00Z`), {
+        enrolmentId: enrolment.id,
+        expectedVersion: enrolment.version,
+      }),
+    ).toEqual({ exited: true, side: "sales" });
+    const detail = await getEnrolment(await as(account.ta), { enrolmentId: enrolment.id });
+    expect(detail).toMatchObject({ state: "exited", exit: { outcome: "saved" }, actions: { update: false } });
+    expect(detail.approvals.map((a) => a.side)).toEqual(["ts", "sales"]);
+    await expect(
+      postLighthouseUpdate(await as(account.ta), {
+        enrolmentId: enrolment.id,
+        update: { progress: "Late news" },
+      }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    // The account may enter again later: a new stay, not the old one reopened.
+    const again = await enterLighthouse(await as(account.ta, "2026-11-03T09:00:00Z"), {
+      accountId: account.id,
+      reason: "Usage dropped again.",
+    });
+    expect(again.enrolmentId).not.toBe(enrolment.id);
+    await closeLighthouseEnrolment(await as("usr_manager", "2026-11-03T10:00:00Z"), {
+      enrolmentId: again.enrolmentId,
+      expectedVersion: 1,
+      outcome: "withdrawn",
+      note: "Entered by mistake: the drop was a holiday.",
+    });
+  });
+
+  it("LH-5: the master list and the metrics count the saved account", async () => {
+    const ctx = await as("usr_manager", "2026-11-04T09:00:00Z");
+    const exited = await listEnrolments(ctx, {
+      status: "exited",
+      sort: "enteredAt",
+      order: "asc",
+      page: 1,
+      pageSize: 50,
+    });
+    expect(exited.items.map((e) => [e.accountId, e.exit?.outcome])).toEqual([
+      [account.id, "saved"],
+      [account.id, "withdrawn"],
+    ]);
+    const metrics = await getLighthouseMetrics(ctx);
+    expect(metrics.exits).toMatchObject({ saved: 1, withdrawn: 1 });
+    expect(metrics.saveRate).toBe(1);
+    expect(metrics.medianDaysInProgram).toBe(0); // both stays began and ended on one day
+  });
+
+  it("LH-4: the sync's agenda lists who left and who is new; recording the sync presents the new plans", async () => {
+    const ctx = await as("usr_manager", "2026-11-04T09:00:00Z");
+    const agenda = await getLighthouseAgenda(ctx, { date: "2026-11-04" });
+    expect(agenda.previousSyncOn).toBeNull();
+    expect(agenda.exited.map((e) => e.accountName).length).toBe(2);
+    expect(agenda.markdown).toContain("## Left the program (2)");
+    const recorded = await recordLighthouseSync(ctx, {
+      heldOn: "2026-11-04",
+      attendeeIds: ["usr_manager"],
+      post: true,
+    });
+    await expect(
+      recordLighthouseSync(ctx, { heldOn: "2026-11-04", attendeeIds: [], post: false }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      recordLighthouseSync(ctx, { heldOn: "2026-11-03", attendeeIds: ["nobody"], post: false }),
+    ).rejects.toMatchObject({ code: "unprocessable" });
+    const next = await getLighthouseAgenda(ctx, { date: "2026-11-18" });
+    expect(next.previousSyncOn).toBe("2026-11-04");
+    expect(next.exited).toEqual([]);
+    expect(recorded.presented).toBe(agenda.newEntrants.filter((e) => e.plan !== null).length);
   });
 });
 
