@@ -212,7 +212,8 @@ export async function recordLighthouseSync(
           sql`, `,
         )})`,
       );
-      const index = input.attendeeIds.findIndex((id) => !known.some((k) => k.id === id));
+      const knownIds = new Set(known.map((k) => k.id));
+      const index = input.attendeeIds.findIndex((id) => !knownIds.has(id));
       if (index >= 0) {
         throw new ServiceError(
           "unprocessable",
