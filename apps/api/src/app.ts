@@ -17,6 +17,7 @@ import { documentRoutes } from "./routes/documents.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { ingestRoutes, MAX_INGEST_BODY_BYTES } from "./routes/ingest.ts";
 import { lifecycleRoutes } from "./routes/lifecycle.ts";
+import { lighthouseRoutes } from "./routes/lighthouse.ts";
 import { notificationRoutes } from "./routes/notifications.ts";
 import { peopleRoutes } from "./routes/people.ts";
 import { playbookRoutes } from "./routes/playbooks.ts";
@@ -49,7 +50,8 @@ function createApiV1() {
     .route("/", recommendationRoutes)
     .route("/", apiKeyRoutes)
     .route("/", renewalRoutes)
-    .route("/", churnRetroRoutes);
+    .route("/", churnRetroRoutes)
+    .route("/", lighthouseRoutes);
 }
 
 /** The type the @keel/client package is generated from. */

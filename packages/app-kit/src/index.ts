@@ -12,6 +12,7 @@ export {
   useRoleTagging,
 } from "./contacts/use-role-tagging.tsx";
 export { todayIso } from "./dates.ts";
+export { describeWriteError, type WriteFailure } from "./forms/write-error.ts";
 export { createQueryClient, shouldRetry } from "./query-client.ts";
 export { PageNotFound } from "./routing/PageNotFound.tsx";
 export { type PageTab, PageTabs } from "./routing/PageTabs.tsx";

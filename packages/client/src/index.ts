@@ -23,6 +23,7 @@ import { contactKeys } from "./contacts.ts";
 import { documentKeys } from "./documents.ts";
 import { healthKeys } from "./health.ts";
 import { lifecycleKeys } from "./lifecycle.ts";
+import { lighthouseKeys } from "./lighthouse.ts";
 import { notificationKeys } from "./notifications.ts";
 import { playbookKeys } from "./playbooks.ts";
 import { policyKeys } from "./policies.ts";
@@ -53,6 +54,7 @@ export {
   unwrap,
 } from "./http.ts";
 export * from "./lifecycle.ts";
+export * from "./lighthouse.ts";
 export * from "./notifications.ts";
 export * from "./playbooks.ts";
 export * from "./policies.ts";
@@ -83,4 +85,5 @@ export const queryKeys = {
   playbooks: playbookKeys,
   renewals: renewalKeys,
   churnRetros: churnRetroKeys,
+  lighthouse: lighthouseKeys,
 };

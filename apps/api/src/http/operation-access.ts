@@ -130,6 +130,23 @@ export const operationAccess = {
   "PUT /renewals/{id}/plan": onAccount("account.editRenewalPlan"),
   "POST /renewals/{id}/forecasts": onAccount("account.editRenewalPlan"),
   "POST /renewals/{id}/process": onAccount("account.editRenewalPlan"),
+  // Lighthouse (SPEC §6): everyone reads; the account's TA or AE and leadership enter (LH-1); the
+  // TA keeps the plan and its updates (LH-2, LH-4); leadership sponsors, approves exits (LH-5)
+  // and records the program sync.
+  "GET /lighthouse/enrolments": signedIn,
+  "POST /lighthouse/enrolments": onAccount("account.enterLighthouse"),
+  "GET /lighthouse/enrolments/{id}": signedIn,
+  "PATCH /lighthouse/enrolments/{id}": onAccount("account.approveLighthouseExit"),
+  "PUT /lighthouse/enrolments/{id}/save-plan": onAccount("account.updateLighthouse"),
+  "PUT /lighthouse/enrolments/{id}/criteria/{criterionId}/evidence": onAccount("account.updateLighthouse"),
+  "POST /lighthouse/enrolments/{id}/updates": onAccount("account.updateLighthouse"),
+  "POST /lighthouse/enrolments/{id}/exit-approvals": onAccount("account.approveLighthouseExit"),
+  "POST /lighthouse/enrolments/{id}/exit": onAccount("account.approveLighthouseExit"),
+  "GET /lighthouse/agenda": signedIn,
+  "GET /lighthouse/agenda/markdown": signedIn,
+  "GET /lighthouse/syncs": signedIn,
+  "POST /lighthouse/syncs": global("lighthouse.recordSync"),
+  "GET /lighthouse/metrics": signedIn,
   "GET /churn-retros": signedIn,
   "GET /churn-retros/{id}": signedIn,
   "PATCH /churn-retros/{id}": onAccount("account.editChurnRetro"),

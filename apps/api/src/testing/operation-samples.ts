@@ -1,5 +1,5 @@
 import { schema } from "@keel/db";
-import { type AccountAssignments, defaultHealthPolicy } from "@keel/domain";
+import { type AccountAssignments, addDays, defaultHealthPolicy } from "@keel/domain";
 import { enqueueWebhook, notifyUsers, syncRenewals } from "@keel/services";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { AccessFacts, OperationKey } from "../http/operation-access.ts";
@@ -365,6 +365,76 @@ export const operationSamples: Record<OperationKey, Sample> = {
       facts: { account: target.account.team },
     };
   },
+  "GET /lighthouse/enrolments": async () => ({ query: { owner: "mine", pageSize: "5" } }),
+  "POST /lighthouse/enrolments": async (t, target) => {
+    await leaveLighthouse(t, target);
+    return {
+      body: { accountId: target.account.id, reason: "Usage halved after their reorg" },
+      facts: { account: target.account.team },
+    };
+  },
+  "GET /lighthouse/enrolments/{id}": async (t, target) => ({
+    params: { id: (await enrolmentOf(t, target)).id },
+  }),
+  "PATCH /lighthouse/enrolments/{id}": async (t, target) => {
+    const enrolment = await enrolmentOf(t, target);
+    return {
+      params: { id: enrolment.id },
+      headers: { "If-Match": `"${enrolment.version}"` },
+      body: { sponsorId: "usr_exec" },
+      facts: { account: target.account.team },
+    };
+  },
+  "PUT /lighthouse/enrolments/{id}/save-plan": async (t, target) => {
+    const enrolment = await enrolmentOf(t, target);
+    return {
+      params: { id: enrolment.id },
+      headers: { "If-Match": `"${enrolment.version}"` },
+      body: savePlanSample(target),
+      facts: { account: target.account.team },
+    };
+  },
+  "PUT /lighthouse/enrolments/{id}/criteria/{criterionId}/evidence": async (t, target) => {
+    const enrolment = await plannedEnrolment(t, target);
+    const manual = enrolment.criteria.find((c) => c.definition.kind === "manual")!;
+    return {
+      params: { id: enrolment.id, criterionId: manual.id },
+      headers: { "If-Match": `"${enrolment.version}"` },
+      body: { evidence: "Signed off in the steering meeting", metOn: TEST_TODAY },
+      facts: { account: target.account.team },
+    };
+  },
+  "POST /lighthouse/enrolments/{id}/updates": async (t, target) => ({
+    params: { id: (await enrolmentOf(t, target)).id },
+    body: { progress: "Enablement for two teams done", risks: "Budget review in December" },
+    facts: { account: target.account.team },
+  }),
+  "POST /lighthouse/enrolments/{id}/exit-approvals": async (t, target) => {
+    const enrolment = await readyToExit(t, target);
+    return {
+      params: { id: enrolment.id },
+      headers: { "If-Match": `"${enrolment.version}"` },
+      facts: { account: target.account.team },
+    };
+  },
+  "POST /lighthouse/enrolments/{id}/exit": async (t, target) => {
+    const enrolment = await enrolmentOf(t, target);
+    return {
+      params: { id: enrolment.id },
+      headers: { "If-Match": `"${enrolment.version}"` },
+      body: { outcome: "withdrawn", note: "The usage drop was a holiday" },
+      facts: { account: target.account.team },
+    };
+  },
+  "GET /lighthouse/agenda": async () => ({ query: { date: TEST_TODAY } }),
+  "GET /lighthouse/agenda/markdown": async () => ({ query: { date: TEST_TODAY } }),
+  "GET /lighthouse/syncs": async () => ({}),
+  "POST /lighthouse/syncs": async () => {
+    // Each sample records a sync on a day of its own (one sync a day).
+    syncDays += 1;
+    return { body: { heldOn: addDays(TEST_TODAY, -syncDays), attendeeIds: ["usr_manager"] } };
+  },
+  "GET /lighthouse/metrics": async () => ({}),
   "GET /churn-retros": async () => ({}),
   "GET /churn-retros/{id}": async (t, target) => ({ params: { id: (await churnRetroOf(t, target)).id } }),
   "PATCH /churn-retros/{id}": async (t, target) => {
@@ -518,4 +588,102 @@ export function urlOf(request: Pick<SampleRequest, "template" | "params" | "quer
   });
   const query = new URLSearchParams(request.query).toString();
   return `/api/v1${path}${query ? `?${query}` : ""}`;
+}
+
+type EnrolmentSample = {
+  id: string;
+  version: number;
+  criteria: Array<{ id: string; definition: { kind: string } }>;
+};
+let syncDays = 0;
+
+/** The account's open Lighthouse enrolment, entered by the admin when there is none. */
+async function enrolmentOf(t: TestApp, { account }: SampleTarget): Promise<EnrolmentSample> {
+  const [open] = await t.db
+    .select({ id: schema.lighthouseEnrolments.id })
+    .from(schema.lighthouseEnrolments)
+    .where(
+      and(
+        eq(schema.lighthouseEnrolments.accountId, account.id),
+        isNull(schema.lighthouseEnrolments.exitedAt),
+      ),
+    )
+    .limit(1);
+  if (open) return (await asAdmin(t, `/lighthouse/enrolments/${open.id}`)).json as EnrolmentSample;
+  return (
+    await asAdmin(t, "/lighthouse/enrolments", {
+      method: "POST",
+      body: { accountId: account.id, reason: "Entered for the matrix" },
+    })
+  ).json as EnrolmentSample;
+}
+
+/** The account out of the program (its open stay withdrawn), so it can be entered again. */
+async function leaveLighthouse(t: TestApp, target: SampleTarget) {
+  const [open] = await t.db
+    .select({ id: schema.lighthouseEnrolments.id })
+    .from(schema.lighthouseEnrolments)
+    .where(
+      and(
+        eq(schema.lighthouseEnrolments.accountId, target.account.id),
+        isNull(schema.lighthouseEnrolments.exitedAt),
+      ),
+    )
+    .limit(1);
+  if (!open) return;
+  const enrolment = (await asAdmin(t, `/lighthouse/enrolments/${open.id}`)).json as EnrolmentSample;
+  await asAdmin(t, `/lighthouse/enrolments/${open.id}/exit`, {
+    method: "POST",
+    headers: { "If-Match": `"${enrolment.version}"` },
+    body: { outcome: "withdrawn", note: "Reset for the matrix" },
+  });
+}
+
+const savePlanSample = ({ account }: SampleTarget) => ({
+  problem: "Usage halved after their reorg.",
+  goal: "Healthy usage and a new champion before the renewal.",
+  criteria: [
+    {
+      criterion: { kind: "bound", measure: "mauOverSeats", comparison: "atLeast", threshold: 0.6 },
+      steps: [{ title: "Team-by-team enablement", ownerId: account.team.ta ?? "usr_ta", dueOn: TEST_TODAY }],
+    },
+    { criterion: { kind: "manual", description: "A new champion is named" }, steps: [] },
+  ],
+});
+
+/** An enrolment whose save plan has a manual criterion. */
+async function plannedEnrolment(t: TestApp, target: SampleTarget): Promise<EnrolmentSample> {
+  const enrolment = await enrolmentOf(t, target);
+  if (enrolment.criteria.some((c) => c.definition.kind === "manual")) return enrolment;
+  return (
+    await asAdmin(t, `/lighthouse/enrolments/${enrolment.id}/save-plan`, {
+      method: "PUT",
+      headers: { "If-Match": `"${enrolment.version}"` },
+      body: savePlanSample(target),
+    })
+  ).json as EnrolmentSample;
+}
+
+/** A fresh stay whose one criterion (manual) is met, no approval yet: ready for LH-5. */
+async function readyToExit(t: TestApp, target: SampleTarget): Promise<EnrolmentSample> {
+  await leaveLighthouse(t, target);
+  const entered = await enrolmentOf(t, target);
+  const planned = (
+    await asAdmin(t, `/lighthouse/enrolments/${entered.id}/save-plan`, {
+      method: "PUT",
+      headers: { "If-Match": `"${entered.version}"` },
+      body: {
+        problem: "Usage halved.",
+        goal: "A new champion.",
+        criteria: [{ criterion: { kind: "manual", description: "A new champion is named" }, steps: [] }],
+      },
+    })
+  ).json as EnrolmentSample;
+  return (
+    await asAdmin(t, `/lighthouse/enrolments/${planned.id}/criteria/${planned.criteria[0]!.id}/evidence`, {
+      method: "PUT",
+      headers: { "If-Match": `"${planned.version}"` },
+      body: { evidence: "Named in the QBR", metOn: TEST_TODAY },
+    })
+  ).json as EnrolmentSample;
 }

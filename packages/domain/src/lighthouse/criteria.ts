@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { HealthCategory } from "../health/category.ts";
-import { calendarDateSchema, requiredTextSchema } from "../validation.ts";
+import { CONSISTENCY, calendarDateSchema, requiredTextSchema } from "../validation.ts";
 
 /**
  * LH-2: the measures a success criterion can be bound to — figures the product already keeps for
@@ -59,13 +59,20 @@ const numericCriterionSchema = z
   .superRefine((criterion, ctx) => {
     const measure = numericMeasures[criterion.measure];
     if (criterion.threshold < measure.min || criterion.threshold > measure.max) {
+      // Well-formed but impossible: 422 (CONSISTENCY), not a malformed request.
       ctx.addIssue({
         code: "custom",
         path: ["threshold"],
+        params: CONSISTENCY,
         message: `${measure.label} runs from ${measure.min} to ${measure.max}: ${criterion.threshold} can never be reached`,
       });
     } else if (measure.integer && !Number.isInteger(criterion.threshold)) {
-      ctx.addIssue({ code: "custom", path: ["threshold"], message: `${measure.label} is a whole number` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["threshold"],
+        params: CONSISTENCY,
+        message: `${measure.label} is a whole number`,
+      });
     }
   });
 

@@ -75,6 +75,10 @@ describe("enrolment", () => {
     expect(
       checkExitApproval({ approver: sales, approvals: first, criteria: ready.criteria, exited: true }),
     ).toMatchObject({ status: 409 });
+    // An admin (no side) approves for the side still missing.
+    expect(
+      checkExitApproval({ approver: { id: "u-admin", side: null, admin: true }, approvals: first, ...ready }),
+    ).toEqual({ side: "sales" });
     expect(exitApproved(first)).toBe(false);
     expect(exitApproved([...first, { side: "sales", userId: "u-sales" }])).toBe(true);
   });

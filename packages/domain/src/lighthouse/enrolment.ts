@@ -108,14 +108,23 @@ export type ExitApprovalRefusal = {
  * counts for, or why it cannot be given.
  */
 export function checkExitApproval(input: {
-  approver: { id: string; side: ApprovalSide | null };
+  /** `admin`: SPEC §1's "everything" — an admin without a side approves for the first one missing. */
+  approver: { id: string; side: ApprovalSide | null; admin?: boolean };
   approvals: readonly ExitApproval[];
   criteria: { met: number; total: number };
   exited: boolean;
 }): { side: ApprovalSide } | ExitApprovalRefusal {
-  const { approver, approvals, criteria } = input;
-  if (approver.side === null)
-    return { status: 403, reason: "Only Sales or TS leadership approve a Lighthouse exit." };
+  const { approvals, criteria } = input;
+  const missingSide = approvalSides.find((side) => !approvals.some((approval) => approval.side === side));
+  const approver = {
+    ...input.approver,
+    side: input.approver.side ?? (input.approver.admin ? (missingSide ?? null) : null),
+  };
+  if (approver.side === null) {
+    return input.approver.admin
+      ? { status: 409, reason: "Both leaderships have already approved this exit." }
+      : { status: 403, reason: "Only Sales or TS leadership approve a Lighthouse exit." };
+  }
   if (input.exited) return { status: 409, reason: "The account has already left the program." };
   if (criteria.total === 0 || criteria.met < criteria.total)
     return {

@@ -36,6 +36,7 @@ export const globalActions = [
   "data.import",
   "apiKey.manage",
   "report.viewTeam",
+  "lighthouse.recordSync",
 ] as const;
 export type GlobalAction = (typeof globalActions)[number];
 export type Action = AccountAction | GlobalAction;
@@ -117,10 +118,11 @@ const accountGrants: Record<UserRole, Partial<Record<AccountAction, Grant>>> = {
 
 const globalGrants: Record<UserRole, readonly GlobalAction[]> = {
   ta: [],
-  manager: ["policy.editDraft", "report.viewTeam"],
+  // LH-4: leadership runs the Lighthouse program sync.
+  manager: ["policy.editDraft", "report.viewTeam", "lighthouse.recordSync"],
   ae: [],
   ce: [],
-  exec: ["report.viewTeam"],
+  exec: ["report.viewTeam", "lighthouse.recordSync"],
   admin: globalActions,
 };
 

@@ -44,7 +44,7 @@ export async function approveLighthouseExit(
       sql`select side, user_id as "userId" from lighthouse_exit_approvals where enrolment_id = ${enrolment.id}::uuid`,
     );
     const check = checkExitApproval({
-      approver: { id: actor.id, side: approver?.side ?? null },
+      approver: { id: actor.id, side: approver?.side ?? null, admin: actor.roles.includes("admin") },
       approvals,
       criteria: criteriaProgress(statuses.map((s) => s.status)),
       exited: false,

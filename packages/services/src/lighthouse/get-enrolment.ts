@@ -4,6 +4,7 @@ import {
   allowedAccountActions,
   type CriterionStatus,
   checkCriterion,
+  checkExitApproval,
   criteriaProgress,
   daysInProgram,
   describeCriterion,
@@ -71,7 +72,9 @@ export type EnrolmentDetail = {
     at: string;
   }>;
   approvals: Array<{ side: ApprovalSide; by: PersonRef; at: string }>;
-  actions: { update: boolean; approveExit: boolean };
+  /** What the reader may do here (the server would allow it): update the plan, approve the exit,
+   *  name the sponsor or end the stay. */
+  actions: { update: boolean; approveExit: boolean; lead: boolean };
   version: number;
 };
 
@@ -233,6 +236,11 @@ export async function getEnrolment(
     exit,
   });
   const may = new Set(allowedAccountActions(actor, team ?? {}));
+  const [me] = await queryRows<{ side: ApprovalSide | null }>(
+    db,
+    sql`select leadership_side as side from "user" where id = ${actor.id}`,
+  );
+  const approverSide = me?.side ?? null;
   const open = exit === null;
   return {
     id: e.id,
@@ -278,7 +286,17 @@ export async function getEnrolment(
     })),
     actions: {
       update: open && may.has("account.updateLighthouse"),
-      approveExit: open && progress.allMet && may.has("account.approveLighthouseExit"),
+      // Offered only when the server would take it (LH-5's rule, this person's side).
+      approveExit:
+        may.has("account.approveLighthouseExit") &&
+        "side" in
+          checkExitApproval({
+            approver: { id: actor.id, side: approverSide, admin: actor.roles.includes("admin") },
+            approvals: approvalRows.map((a) => ({ side: a.side, userId: a.user_id })),
+            criteria: progress,
+            exited: !open,
+          }),
+      lead: open && may.has("account.approveLighthouseExit"),
     },
     version: e.version,
   };

@@ -21,6 +21,8 @@ export type ListEnrolmentsInput = {
   /** Accounts where this person holds any seat, or that they sponsor. */
   mineOf?: string;
   search?: string;
+  /** One account's stays (the account page). */
+  accountId?: string;
   sort: EnrolmentSort;
   order: "asc" | "desc";
   page: number;
@@ -44,6 +46,7 @@ export async function listEnrolments(
   if (input.status === "open") filters.push(sql`e.exited_at is null`);
   if (input.status === "exited") filters.push(sql`e.exited_at is not null`);
   if (input.source) filters.push(sql`e.source = ${input.source}`);
+  if (input.accountId) filters.push(sql`e.account_id = ${input.accountId}::uuid`);
   if (input.search) filters.push(sql`a.name ilike ${`%${escapeLike(input.search)}%`}`);
   if (input.mineOf) {
     filters.push(sql`(e.sponsor_id = ${input.mineOf} or exists (select 1 from account_team s

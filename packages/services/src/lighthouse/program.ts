@@ -17,6 +17,7 @@ import {
 } from "@keel/domain";
 import { sql } from "drizzle-orm";
 import { recordAudit } from "#audit/record-audit.ts";
+import { authorizeGlobal } from "#authorization/authorize.ts";
 import { type ServiceContext, todayOf, withTransaction } from "#context.ts";
 import { ServiceError } from "#errors.ts";
 import { enqueueWebhook } from "#webhooks/outbox.ts";
@@ -195,6 +196,7 @@ export async function recordLighthouseSync(
   ctx: ServiceContext,
   input: { heldOn: string; attendeeIds: readonly string[]; post: boolean },
 ): Promise<{ id: string; presented: number }> {
+  authorizeGlobal(ctx.actor, "lighthouse.recordSync");
   return withTransaction(ctx, async (txc) => {
     const { db, actor, now, requestId } = txc;
     if (input.heldOn > todayOf(now)) {
@@ -261,4 +263,33 @@ export async function recordLighthouseSync(
     });
     return { id: row!.id, presented: presented.length };
   });
+}
+
+/** LH-4: the syncs held, newest first, with who attended and the agenda as it was generated. */
+export async function listLighthouseSyncs(ctx: ServiceContext): Promise<
+  Array<{
+    id: string;
+    heldOn: string;
+    attendees: Array<{ id: string; name: string }>;
+    agendaMarkdown: string;
+  }>
+> {
+  const rows = await queryRows<{
+    id: string;
+    held_on: string;
+    attendees: Array<{ id: string; name: string }>;
+    agenda_markdown: string;
+  }>(
+    ctx.db,
+    sql`select s.id::text, s.held_on::text, s.agenda_markdown,
+        coalesce((select jsonb_agg(jsonb_build_object('id', u.id, 'name', u.name) order by u.name)
+          from "user" u where u.id in (select jsonb_array_elements_text(s.attendees))), '[]'::jsonb) as attendees
+      from lighthouse_syncs s order by s.held_on desc limit 100`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    heldOn: r.held_on,
+    attendees: r.attendees,
+    agendaMarkdown: r.agenda_markdown,
+  }));
 }

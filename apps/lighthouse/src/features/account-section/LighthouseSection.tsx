@@ -1,37 +1,49 @@
 import { SectionFacts } from "@keel/app-kit";
-import { accountQueries } from "@keel/client";
-import { isInLighthouse } from "@keel/domain";
+import { lighthouseQueries } from "@keel/client";
 import type { AccountSectionProps } from "@keel/federation";
 import { ErrorState, Skeleton } from "@keel/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { ageText, stateText } from "../program/labels.ts";
 
-/** The Lighthouse team's section on the account page: is the account in the program (LH-1)? */
+/** The Lighthouse team's section on the account page: in the program or not, criteria n/m, last update. */
 export function LighthouseSection({ accountId }: AccountSectionProps) {
-  const detail = useQuery(accountQueries.detail(accountId));
-  if (detail.isPending) return <Skeleton lines={2} label="Loading the Lighthouse status…" />;
-  if (detail.isError) {
+  const stays = useQuery(lighthouseQueries.list({ accountId, status: "open", pageSize: 1 }));
+  if (stays.isPending) return <Skeleton lines={2} label="Loading the Lighthouse status…" />;
+  if (stays.isError) {
     return (
       <ErrorState
         compact
         title="Could not load the Lighthouse status"
-        message={detail.error.message}
-        onRetry={() => void detail.refetch()}
+        message={stays.error.message}
+        onRetry={() => void stays.refetch()}
       />
     );
   }
-  const inProgram = isInLighthouse(detail.data.account);
+  const stay = stays.data.items[0];
+  // The section only renders in the shell, so shell paths are the app's paths.
+  if (!stay) {
+    return (
+      <SectionFacts facts={[{ label: "Status", value: "Not in Lighthouse" }]}>
+        <Link to={`/lighthouse/accounts/${accountId}`}>Enter Lighthouse</Link>
+        <Link to="/lighthouse">Master list</Link>
+      </SectionFacts>
+    );
+  }
   return (
     <SectionFacts
       facts={[
+        { label: "Status", value: `In the save program: ${stateText(stay.state, stay.exit).toLowerCase()}` },
         {
-          label: "Status",
-          value: inProgram ? "In the save program (flagged red)" : "Not in Lighthouse",
+          label: "Criteria met",
+          value:
+            stay.criteriaTotal === 0 ? "No save plan yet" : `${stay.criteriaMet} of ${stay.criteriaTotal}`,
         },
+        { label: "Last update", value: stay.lastUpdateAt ? ageText(stay.daysSinceUpdate) : "None yet" },
+        { label: "Exec sponsor", value: stay.sponsor?.name ?? "Needs exec sponsor" },
       ]}
     >
-      {/* The section only renders in the shell, so shell paths are the app's paths. */}
-      <Link to={`/lighthouse/accounts/${accountId}`}>Lighthouse view</Link>
+      <Link to={`/lighthouse/enrolments/${stay.id}`}>Open the enrolment</Link>
       <Link to="/lighthouse">Master list</Link>
     </SectionFacts>
   );

@@ -1,10 +1,12 @@
 import { SectionFacts, todayIso } from "@keel/app-kit";
-import { ApiRequestError, accountQueries, healthQueries } from "@keel/client";
-import { daysToRenewal, isInLighthouse } from "@keel/domain";
+import { ApiRequestError, accountQueries, healthQueries, lighthouseQueries } from "@keel/client";
+import { daysToRenewal } from "@keel/domain";
 import type { RemoteAppProps } from "@keel/federation";
 import { DateText, EmptyState, ErrorState, HealthBadge, Money, Skeleton } from "@keel/ui";
 import { useQuery } from "@tanstack/react-query";
-import { Link, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
+import { EnterForm } from "../program/EnterForm.tsx";
+import { stateText } from "../program/labels.ts";
 
 /** A trait graded at or below "concerning" (50 of 100) is one a save plan should name (LH-2). */
 const CONCERNING_GRADE = 50;
@@ -18,6 +20,8 @@ export function LighthouseAccountPage({ accountHref }: RemoteAppProps) {
   const { accountId = "" } = useParams();
   const detail = useQuery(accountQueries.detail(accountId));
   const health = useQuery(healthQueries.account(accountId));
+  const stays = useQuery(lighthouseQueries.list({ accountId, status: "open", pageSize: 1 }));
+  const navigate = useNavigate();
 
   if (detail.isPending) return <Skeleton lines={6} label="Loading the account…" />;
   if (detail.isError) {
@@ -43,7 +47,9 @@ export function LighthouseAccountPage({ accountHref }: RemoteAppProps) {
   }
 
   const { account } = detail.data;
-  const inProgram = isInLighthouse(account);
+  const stay = stays.data?.items[0] ?? null;
+  const inProgram = stay !== null;
+  const mayEnter = detail.data.permissions.includes("account.enterLighthouse");
   const days = daysToRenewal(account.renewalDate, todayIso());
   const concerns = (health.data?.breakdown.traits ?? [])
     .filter((trait) => trait.grade !== null && trait.grade <= CONCERNING_GRADE)
@@ -57,16 +63,31 @@ export function LighthouseAccountPage({ accountHref }: RemoteAppProps) {
       <header className="lighthouse-header">
         <h1>{account.name}</h1>
         <p className="lighthouse-lead">
-          {inProgram
-            ? "In the Lighthouse save program: the account is flagged red."
-            : "Not in the Lighthouse program: the account is not flagged red."}
+          {stays.isPending
+            ? "Checking the Lighthouse program…"
+            : stay
+              ? `In the Lighthouse save program: ${stateText(stay.state, stay.exit).toLowerCase()}.`
+              : "Not in the Lighthouse program."}
         </p>
+        {stay && <Link to={`../enrolments/${stay.id}`}>Open the enrolment</Link>}
       </header>
+
+      {!stays.isPending && !stay && mayEnter && (
+        <section className="lighthouse-panel" aria-label="Enter Lighthouse">
+          <h2>Enter Lighthouse</h2>
+          <p className="lighthouse-muted">
+            For an account at risk: the TA gets the Account Save Plan to write, and TS and Sales leadership
+            are told.
+          </p>
+          <EnterForm accountId={account.id} onEntered={(id) => navigate(`../enrolments/${id}`)} />
+        </section>
+      )}
 
       <section className="lighthouse-panel" aria-label="Program facts">
         <SectionFacts
           facts={[
-            { label: "Status", value: inProgram ? "Flagged red" : "Not flagged" },
+            { label: "Status", value: inProgram ? "In the program" : "Not in the program" },
+            { label: "Red-account flag", value: account.redAccount ? "Flagged red" : "Not flagged" },
             { label: "Renewal", value: <DateText value={account.renewalDate} fallback="Not set" /> },
             {
               label: "Days to renewal",
