@@ -14,6 +14,7 @@ import { hashPassword } from "better-auth/crypto";
 import { count, sql } from "drizzle-orm";
 import { demoPassword, demoUsers } from "./demo-users.ts";
 import { type HealthSeedOptions, seedHealthInputs } from "./health-inputs.ts";
+import { seedLighthouseProgram } from "./lighthouse-program.ts";
 import { seedRenewalHistory } from "./renewal-history.ts";
 import { seedRenewalPipeline } from "./renewal-pipeline.ts";
 
@@ -266,12 +267,16 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}) {
           healthAt: options.today ? new Date(today) : now,
         });
 
+  // LH-1…LH-5: the Lighthouse program, after the pipeline's red ratings entered their accounts.
+  const lighthouse = pipeline === null ? null : await seedLighthouseProgram(db, { today: isoDay(0) });
+
   return {
     users: demoUsers.length,
     accounts: accountRows.length,
     contacts: contactRows.length,
     health,
     renewals: renewalHistory ? { ...renewalHistory, pipeline } : null,
+    lighthouse,
     automation,
   };
 }

@@ -3,7 +3,13 @@ import { type DbHandle, queryRows } from "@keel/db";
 import { accounts, accountTeam, contacts, user } from "@keel/db/schema";
 import { openTestDatabase } from "@keel/db/testing";
 import { type RenewalOutcome, renewalPolicy, rollUpForecast } from "@keel/domain";
-import { getRenewalForecast, type ListRenewalsInput, listRenewals, systemContext } from "@keel/services";
+import {
+  getRenewalForecast,
+  type ListRenewalsInput,
+  listEnrolments,
+  listRenewals,
+  systemContext,
+} from "@keel/services";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seedDemoData, seedIfEmpty } from "./index.ts";
@@ -199,6 +205,32 @@ describe("demo seed", () => {
         from renewals where processed_at is null`,
     );
     for (const [milestone, count] of Object.entries(counts!)) expect(count, milestone).toBeGreaterThan(0);
+  });
+
+  it("LH-1…LH-5: the demo's Lighthouse program has a stay in every state, criteria of both kinds and two past syncs", async () => {
+    const ctx = systemContext(handle.db, new Date("2026-11-01T18:00:00Z"), "test");
+    const { items } = await listEnrolments(ctx, {
+      status: "all",
+      sort: "enteredAt",
+      order: "asc",
+      page: 1,
+      pageSize: 200,
+    });
+    const states = new Set(items.map((e) => (e.exit ? `exited ${e.exit.outcome}` : e.state)));
+    for (const state of ["entered", "in_progress", "exit_proposed", "exited saved", "exited churned"])
+      expect(states, state).toContain(state);
+    // The pipeline's approved red ratings entered their accounts on their own (LH-1).
+    expect(items.some((e) => e.source === "red_assessment")).toBe(true);
+    const [kinds] = await queryRows<{ bound: number; manual: number; syncs: number }>(
+      handle.db,
+      sql`select count(*) filter (where definition->>'kind' = 'bound')::int as bound,
+          count(*) filter (where definition->>'kind' = 'manual')::int as manual,
+          (select count(*)::int from lighthouse_syncs) as syncs
+        from lighthouse_criteria`,
+    );
+    expect(kinds).toMatchObject({ syncs: 2 });
+    expect(kinds!.bound).toBeGreaterThan(0);
+    expect(kinds!.manual).toBeGreaterThan(0);
   });
 
   it("is deterministic: the same seed and day give the same accounts", async () => {
