@@ -111,6 +111,7 @@ describe("program sync agenda", () => {
     expect(markdown).toMatch(/^# Lighthouse program sync — 2026-12-03\n/);
     expect(markdown).toContain("## New entrants (1)");
     expect(markdown).toContain("### New Co");
+    expect(markdown).toContain("- **Update 2026-11-28** (Tara): Plan drafted");
     expect(markdown).toContain("- **Problem:** Usage fell");
     expect(markdown).toContain("  - [x] MAU per seat at least 0.6");
     expect(markdown).toContain('  - [ ] Meet the CTO (Tara, due 2026-12-10) — for "New champion"');

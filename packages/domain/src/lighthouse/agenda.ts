@@ -154,6 +154,8 @@ export function agendaMarkdown(agenda: Agenda): string {
           `  - ${s.done ? "[x]" : "[ ]"} ${line(s.title)} (${s.ownerName ?? "no owner"}${s.dueOn ? `, due ${s.dueOn}` : ""}) — for "${line(s.criterion)}"`,
         );
     } else out.push("- **Save plan:** not written yet");
+    for (const u of e.recentUpdates)
+      out.push(`- **Update ${u.on}** (${u.authorName ?? "unknown"}): ${orNone(u.progress)}`);
     out.push("");
   }
   out.push(`## Existing accounts (${agenda.existing.length})`, "");

@@ -15,7 +15,11 @@ export function EnterForm({ accountId, onEntered }: { accountId: string; onEnter
   const failure = enter.error ? describeWriteError(enter.error, "this account") : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    enter.mutate({ accountId, reason }, { onSuccess: (enrolment) => onEntered(enrolment.id) });
+    // mutateAsync, not mutate's callback: the refreshed account page unmounts this form on success.
+    enter
+      .mutateAsync({ accountId, reason })
+      .then((enrolment) => onEntered(enrolment.id))
+      .catch(() => {}); // shown from enter.error
   };
   return (
     <form className="lighthouse-form" onSubmit={submit} aria-label="Enter Lighthouse">
