@@ -14,7 +14,6 @@ export * from "./lifecycle/stage.ts";
 export * from "./lighthouse/agenda.ts";
 export * from "./lighthouse/criteria.ts";
 export * from "./lighthouse/enrolment.ts";
-export * from "./lighthouse/membership.ts";
 export * from "./lighthouse/metrics.ts";
 export * from "./lighthouse/policy.ts";
 export * from "./people/permissions.ts";
