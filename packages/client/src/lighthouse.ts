@@ -159,6 +159,23 @@ export const lighthouseMutations = {
         ),
       onSuccess: enrolmentSaved(queryClient),
     }),
+  /** LH-5: end a stay that was not a save — churned or withdrawn — with a note (If-Match). */
+  close: (queryClient: QueryClient) =>
+    mutationOptions({
+      mutationFn: async ({
+        id,
+        version,
+        body,
+      }: VersionedWrite<{ outcome: "churned" | "withdrawn"; note: string }>) =>
+        unwrap(
+          await api.lighthouse.enrolments[":id"].exit.$post({
+            param: { id },
+            header: ifMatch(version),
+            json: body,
+          }),
+        ),
+      onSuccess: enrolmentSaved(queryClient),
+    }),
   /** LH-4: record a sync held (its agenda is kept; new plans count as presented). */
   recordSync: (queryClient: QueryClient) =>
     mutationOptions({

@@ -12,6 +12,7 @@ import {
   getEnrolment,
   getLighthouseAgenda,
   getLighthouseMetrics,
+  listComplianceLists,
   listEnrolments,
   postLighthouseUpdate,
   recordCriterionEvidence,
@@ -228,6 +229,19 @@ describe("Lighthouse enrolment", () => {
     await expect(
       postLighthouseUpdate(await as(account.ae), { enrolmentId, update: { progress: "Not mine to post" } }),
     ).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("Lighthouse cadence", () => {
+  it("LH-4 / X-6: a stay without a weekly update for more than seven days is on the compliance list", async () => {
+    const list = async (day: string) =>
+      (await listComplianceLists(await as("usr_manager", `${day}T09:00:00Z`), {})).lists.find(
+        (l) => l.id === "lighthouse-updates-late",
+      )!;
+    // The last update was on 2026-11-02: due again by 2026-11-09.
+    expect((await list("2026-11-09")).items.map((i) => i.accountId)).not.toContain(account.id);
+    const late = (await list("2026-11-12")).items.find((i) => i.accountId === account.id);
+    expect(late).toMatchObject({ dueOn: "2026-11-09", daysLate: 3, detail: "last weekly update 2026-11-02" });
   });
 });
 

@@ -112,7 +112,7 @@ describe('SPEC §10 "What should I be doing?"', () => {
 });
 
 describe("X-6 compliance lists", () => {
-  it("a manager sees the five lists of who is late, each with its rule ids (X-6)", async () => {
+  it("a manager sees the six lists of who is late, each with its rule ids (X-6)", async () => {
     const res = await t.call("manager@keel.test", "/api/v1/compliance");
     expect(res.status).toBe(200);
     expect(res.json.today).toBe("2026-11-01");
@@ -122,6 +122,7 @@ describe("X-6 compliance lists", () => {
       "traits-not-refreshed",
       "missed-handoff-steps",
       "save-plans-not-updated",
+      "lighthouse-updates-late",
     ]);
     for (const list of res.json.lists) {
       expect(list.ruleIds.length).toBeGreaterThan(0);

@@ -78,6 +78,7 @@ const complianceRoute = createRoute({
               "traits-not-refreshed",
               "missed-handoff-steps",
               "save-plans-not-updated",
+              "lighthouse-updates-late",
             ]),
             ruleIds: z.array(z.string()),
             title: z.string(),

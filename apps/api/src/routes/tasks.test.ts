@@ -104,12 +104,23 @@ describe('GET /api/v1/tasks — "My tasks" (M-1)', () => {
       expect(task.assignee).toEqual({ id: "usr_ta", name: "Tess Alvarez" });
       expect(task.origin).toMatchObject({
         kind: "playbook",
-        playbookId: expect.any(String),
-        playbookVersion: expect.any(Number),
         ruleId: expect.any(String),
         reason: expect.any(String),
       });
+      // A playbook's firing names its playbook; a product rule outside the playbooks (R-2's save
+      // plan, LH-2/LH-3's Lighthouse tasks) names only its rule and reason.
+      if (task.origin.playbookId !== null)
+        expect(task.origin).toMatchObject({
+          playbookId: expect.any(String),
+          playbookVersion: expect.any(Number),
+        });
+      else expect(task.origin.ruleId).toMatch(/^(R|LH)-\d$/);
     }
+    expect(
+      fromPlaybooks.some(
+        (task: { origin: { playbookId: string | null } }) => task.origin.playbookId !== null,
+      ),
+    ).toBe(true);
     const person = res.json.items.find((task: { source: string }) => task.source === "person");
     expect(person.origin).toEqual({ kind: "person", createdBy: { id: "usr_ta", name: "Tess Alvarez" } });
   });

@@ -1,5 +1,12 @@
 import { queryRows } from "@keel/db";
-import { type AccountState, addDays, daysBetween, renewalPolicy, slaPolicy } from "@keel/domain";
+import {
+  type AccountState,
+  addDays,
+  daysBetween,
+  lighthousePolicy,
+  renewalPolicy,
+  slaPolicy,
+} from "@keel/domain";
 import { sql } from "drizzle-orm";
 import { loadAccountStates } from "#automation/account-state.ts";
 import { type ServiceContext, todayOf } from "#context.ts";
@@ -20,7 +27,8 @@ export type ComplianceList = {
     | "not-contacted"
     | "traits-not-refreshed"
     | "missed-handoff-steps"
-    | "save-plans-not-updated";
+    | "save-plans-not-updated"
+    | "lighthouse-updates-late";
   ruleIds: string[];
   title: string;
   sla: string;
@@ -142,6 +150,28 @@ export async function listComplianceLists(
       ),
     ];
   });
+  // LH-4 / X-6: the TA updates a Lighthouse save plan every week (from entry on).
+  const stays = await queryRows<{ account_id: string; entered_on: string; updated_on: string | null }>(
+    db,
+    sql`select e.account_id::text, e.entered_at::date::text as entered_on,
+        (select max(u.created_at)::date::text from lighthouse_updates u where u.enrolment_id = e.id) as updated_on
+      from lighthouse_enrolments e where e.exited_at is null`,
+  );
+  const lighthouseLate = stays.flatMap((row) => {
+    const s = stateOf.get(row.account_id);
+    if (!s) return [];
+    const dueOn = addDays(row.updated_on ?? row.entered_on, lighthousePolicy.updateEveryDays);
+    if (late(dueOn, today) <= 0) return [];
+    return [
+      item(
+        s,
+        dueOn,
+        row.updated_on
+          ? `last weekly update ${row.updated_on}`
+          : `no weekly update since it entered Lighthouse on ${row.entered_on}`,
+      ),
+    ];
+  });
   const mostLate = (items: ComplianceItem[]) =>
     items.sort((a, b) => b.daysLate - a.daysLate || a.accountName.localeCompare(b.accountName));
   return {
@@ -181,6 +211,13 @@ export async function listComplianceLists(
         title: "Save plans of yellow renewals not updated this week",
         sla: `every ${renewalPolicy.savePlanStaleDays} days`,
         items: mostLate(savePlansLate),
+      },
+      {
+        id: "lighthouse-updates-late",
+        ruleIds: ["LH-4"],
+        title: "Lighthouse save plans without this week's update",
+        sla: `every ${lighthousePolicy.updateEveryDays} days`,
+        items: mostLate(lighthouseLate),
       },
     ],
   };

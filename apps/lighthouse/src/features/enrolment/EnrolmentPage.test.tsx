@@ -1,4 +1,4 @@
-import { type EnrolmentDetail, type EnrolmentPage, lighthouseQueries } from "@keel/client";
+import { type EnrolmentDetail, type EnrolmentPage, lighthouseQueries, usersQuery } from "@keel/client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -98,10 +98,20 @@ describe("Lighthouse enrolment page", () => {
     const fetch = vi
       .spyOn(globalThis, "fetch")
       .mockImplementation(async () => answer(200, { ...enrolment, approvals: [], version: 7 }));
-    const { user } = renderApp("/lighthouse/enrolments/enrolment-1", (queryClient) =>
-      queryClient.setQueryData(lighthouseQueries.detail("enrolment-1").queryKey, enrolment),
-    );
+    const { user } = renderApp("/lighthouse/enrolments/enrolment-1", (queryClient) => {
+      queryClient.setQueryData(lighthouseQueries.detail("enrolment-1").queryKey, enrolment);
+      queryClient.setQueryData(usersQuery().queryKey, {
+        items: [
+          { id: "m-1", name: "Morgan Lead", email: "m@keel.test", roles: ["manager"] },
+          { id: "ta-1", name: "Tess Advisor", email: "t@keel.test", roles: ["ta"] },
+        ],
+      });
+    });
     expect(screen.getByRole("heading", { name: "Acme" })).toBeTruthy();
+    // LH-3: leadership names the sponsor among execs and managers only.
+    const sponsor = screen.getByLabelText("Exec sponsor");
+    expect(within(sponsor).queryByRole("option", { name: "Tess Advisor" })).toBeNull();
+    expect(within(sponsor).getByRole("option", { name: "Morgan Lead" })).toBeTruthy();
     expect(screen.getByText(/Every success criterion is met \(2 of 2\)/)).toBeTruthy();
     expect(screen.getByText("Needs exec sponsor")).toBeTruthy();
     // Not the TA: no plan editing, no update form (the server would refuse them).

@@ -8,6 +8,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { criterionStatusText, sourceText, stateText } from "../program/labels.ts";
 import { EvidenceForm } from "./EvidenceForm.tsx";
+import { LeadershipCard } from "./LeadershipCard.tsx";
 import { SavePlanForm } from "./SavePlanForm.tsx";
 import { UpdateForm } from "./UpdateForm.tsx";
 
@@ -212,6 +213,8 @@ function Enrolment({
           </p>
         )}
       </Card>
+
+      {e.actions.lead && <LeadershipCard enrolment={e} onReload={onReload} />}
 
       <Card title="Weekly updates">
         {e.actions.update && <UpdateForm enrolmentId={e.id} />}
