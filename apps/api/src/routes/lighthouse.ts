@@ -431,6 +431,17 @@ const metricsRoute = createRoute({
   responses: { 200: jsonResponse(metricsSchema, "Metrics"), ...errorResponses },
 });
 
+/** Every answer about one enrolment is the enrolment as read now, with its version as ETag. */
+async function answerEnrolment(
+  c: { header: (name: string, value: string) => void },
+  ctx: ReturnType<typeof serviceContext>,
+  enrolmentId: string,
+) {
+  const enrolment = await getEnrolment(ctx, { enrolmentId });
+  c.header("ETag", etag(enrolment.version));
+  return enrolment;
+}
+
 export const lighthouseRoutes = createRouter()
   .openapi(listRoute, async (c) => {
     const query = c.req.valid("query");
@@ -451,15 +462,11 @@ export const lighthouseRoutes = createRouter()
   .openapi(enterRoute, async (c) => {
     const ctx = serviceContext(c);
     const { enrolmentId } = await enterLighthouse(ctx, c.req.valid("json"));
-    const enrolment = await getEnrolment(ctx, { enrolmentId });
-    c.header("ETag", etag(enrolment.version));
-    return c.json(enrolment, 201);
+    return c.json(await answerEnrolment(c, ctx, enrolmentId), 201);
   })
-  .openapi(detailRoute, async (c) => {
-    const enrolment = await getEnrolment(serviceContext(c), { enrolmentId: c.req.valid("param").id });
-    c.header("ETag", etag(enrolment.version));
-    return c.json(enrolment, 200);
-  })
+  .openapi(detailRoute, async (c) =>
+    c.json(await answerEnrolment(c, serviceContext(c), c.req.valid("param").id), 200),
+  )
   .openapi(sponsorRoute, async (c) => {
     const ctx = serviceContext(c);
     const enrolmentId = c.req.valid("param").id;
@@ -468,9 +475,7 @@ export const lighthouseRoutes = createRouter()
       expectedVersion: parseIfMatch(c.req.valid("header")["if-match"]),
       sponsorId: c.req.valid("json").sponsorId,
     });
-    const enrolment = await getEnrolment(ctx, { enrolmentId });
-    c.header("ETag", etag(enrolment.version));
-    return c.json(enrolment, 200);
+    return c.json(await answerEnrolment(c, ctx, enrolmentId), 200);
   })
   .openapi(savePlanRoute, async (c) => {
     const ctx = serviceContext(c);
@@ -480,9 +485,7 @@ export const lighthouseRoutes = createRouter()
       expectedVersion: parseIfMatch(c.req.valid("header")["if-match"]),
       plan: c.req.valid("json"),
     });
-    const enrolment = await getEnrolment(ctx, { enrolmentId });
-    c.header("ETag", etag(enrolment.version));
-    return c.json(enrolment, 200);
+    return c.json(await answerEnrolment(c, ctx, enrolmentId), 200);
   })
   .openapi(evidenceRoute, async (c) => {
     const ctx = serviceContext(c);
@@ -493,17 +496,13 @@ export const lighthouseRoutes = createRouter()
       expectedVersion: parseIfMatch(c.req.valid("header")["if-match"]),
       evidence: c.req.valid("json"),
     });
-    const enrolment = await getEnrolment(ctx, { enrolmentId });
-    c.header("ETag", etag(enrolment.version));
-    return c.json(enrolment, 200);
+    return c.json(await answerEnrolment(c, ctx, enrolmentId), 200);
   })
   .openapi(updateRoute, async (c) => {
     const ctx = serviceContext(c);
     const enrolmentId = c.req.valid("param").id;
     await postLighthouseUpdate(ctx, { enrolmentId, update: c.req.valid("json") });
-    const enrolment = await getEnrolment(ctx, { enrolmentId });
-    c.header("ETag", etag(enrolment.version));
-    return c.json(enrolment, 201);
+    return c.json(await answerEnrolment(c, ctx, enrolmentId), 201);
   })
   .openapi(approveExitRoute, async (c) => {
     const ctx = serviceContext(c);
@@ -512,9 +511,7 @@ export const lighthouseRoutes = createRouter()
       enrolmentId,
       expectedVersion: parseIfMatch(c.req.valid("header")["if-match"]),
     });
-    const enrolment = await getEnrolment(ctx, { enrolmentId });
-    c.header("ETag", etag(enrolment.version));
-    return c.json(enrolment, 200);
+    return c.json(await answerEnrolment(c, ctx, enrolmentId), 200);
   })
   .openapi(closeRoute, async (c) => {
     const ctx = serviceContext(c);
@@ -526,9 +523,7 @@ export const lighthouseRoutes = createRouter()
       outcome,
       note,
     });
-    const enrolment = await getEnrolment(ctx, { enrolmentId });
-    c.header("ETag", etag(enrolment.version));
-    return c.json(enrolment, 200);
+    return c.json(await answerEnrolment(c, ctx, enrolmentId), 200);
   })
   .openapi(agendaRoute, async (c) => {
     const ctx = serviceContext(c);
